@@ -1,0 +1,69 @@
+# Two commands set everything up: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app tracker
+HOST ?= 127.0.0.1
+PORT ?= 5000
+# The demo shows the workspace as it stood between the second and third negotiation rounds.
+# Unpin with `make run TRACKER_TODAY=`.
+TRACKER_TODAY ?= 2018-03-20
+SECRET_FILE := instance/secret_key
+
+.PHONY: run serve test test-pg test-browser lint install install-test translations \
+        extract-messages bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed translations
+
+install-test: $(VENV)/.installed-test translations
+
+translations: $(VENV)/.installed
+	$(BIN)/pybabel compile -q -d tracker/translations
+
+$(SECRET_FILE):
+	mkdir -p instance
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(48))" > $@
+	chmod 600 $@
+
+run: install $(SECRET_FILE)
+	SECRET_KEY=$$(cat $(SECRET_FILE)) $(FLASK) db upgrade
+	SECRET_KEY=$$(cat $(SECRET_FILE)) $(FLASK) demo --if-empty
+	SECRET_KEY=$$(cat $(SECRET_FILE)) TRACKER_TODAY=$(TRACKER_TODAY) \
+		$(FLASK) run --host $(HOST) --port $(PORT)
+
+serve: install
+	$(FLASK) db upgrade
+	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+
+test: install-test
+	$(BIN)/pytest
+
+test-pg: install-test
+	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
+		$(BIN)/pytest -m "not browser"
+
+test-browser: install-test
+	TRACKER_REQUIRE_BROWSER=1 $(BIN)/pytest -m browser
+
+lint: install-test
+	$(BIN)/ruff check tracker tests
+	$(BIN)/ruff format --check tracker tests
+
+extract-messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o tracker/translations/messages.pot .
+	$(BIN)/pybabel update -i tracker/translations/messages.pot -d tracker/translations --no-fuzzy-matching
+
+clean:
+	rm -rf $(VENV) instance/*.db

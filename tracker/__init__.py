@@ -1,0 +1,83 @@
+"""Advocacy tracker: from a civil-society strategy meeting to an adopted UN text."""
+
+from pathlib import Path
+
+from flask import Flask
+
+from tracker.config import Config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: type[Config] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.from_object(config or Config)
+    Config.check(app.config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_request_hooks(app)
+    register_template_helpers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from tracker import all_models, database, reader  # noqa: F401
+    from tracker.extensions import babel, bootstrap, csrf, db, login_manager, migrate
+    from tracker.i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    bootstrap.init_app(app)
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=str(ROOT / "tracker" / "translations"),
+    )
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.sign_in"
+    login_manager.session_protection = "basic"
+    database.configure_engine(app)
+    reader.install_visibility_filter(db.session)
+
+    from tracker.auth.loader import load_user
+
+    login_manager.user_loader(load_user)
+
+
+def register_blueprints(app: Flask) -> None:
+    from tracker import acts, admin, agenda, auth, dashboard, health
+
+    for module in (auth, dashboard, acts, agenda, admin, health):
+        app.register_blueprint(module.bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from tracker.errors import register
+
+    register(app)
+
+
+def register_request_hooks(app: Flask) -> None:
+    from tracker.security import register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from tracker.templating import register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from tracker.cli import register
+
+    register(app)

@@ -1,0 +1,19 @@
+"""The TEN ACTS: everything recorded hangs on one of them."""
+
+from sqlalchemy import Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tracker.extensions import db
+
+
+class Act(db.Model):
+    __tablename__ = "act"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+    @property
+    def label(self) -> str:
+        return f"ACT {self.number}: {self.title}"

@@ -1,0 +1,21 @@
+"""Queries about the ACTs."""
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import selectinload
+
+from tracker.acts.models import Act
+from tracker.agenda.models import MeetingSession
+
+
+def acts_in_order() -> Select:
+    return select(Act).order_by(Act.number)
+
+
+def sessions_for_act(act: Act) -> Select:
+    """The agenda items that cover this ACT (group sessions, small tables...)."""
+    return (
+        select(MeetingSession)
+        .where(MeetingSession.acts.contains(act))
+        .options(selectinload(MeetingSession.speakers))
+        .order_by(MeetingSession.day, MeetingSession.starts_at, MeetingSession.position)
+    )

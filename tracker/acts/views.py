@@ -1,0 +1,23 @@
+"""The ten ACTs and one page per ACT holding its whole thread."""
+
+from flask import render_template
+from flask_login import login_required
+
+from tracker.acts import bp, services
+from tracker.acts.models import Act
+from tracker.extensions import db
+
+
+@bp.get("/acts")
+@login_required
+def index():
+    acts = db.session.scalars(services.acts_in_order()).all()
+    return render_template("acts/index.html", acts=acts)
+
+
+@bp.get("/acts/<int:number>")
+@login_required
+def show(number: int):
+    act = db.first_or_404(db.select(Act).where(Act.number == number))
+    sessions = db.session.scalars(services.sessions_for_act(act)).all()
+    return render_template("acts/show.html", act=act, sessions=sessions)

@@ -1,0 +1,127 @@
+"""Account management: invite, change role, deactivate."""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from tracker import policy
+from tracker.admin import bp, services
+from tracker.admin.forms import ButtonForm, InviteForm, RoleForm
+from tracker.auth import services as accounts
+from tracker.auth.models import User
+from tracker.extensions import db
+from tracker.labels import ROLES
+from tracker.policy import Role
+
+
+def _require(verb: str, thing=None) -> None:
+    if not policy.may(current_user, verb, thing):
+        abort(403)
+
+
+def _invite_form() -> InviteForm:
+    form = InviteForm(prefix="invite")
+    organizations = db.session.scalars(services.organizations_in_order()).all()
+    form.set_choices(
+        services.roles_given_by(lambda role: policy.may(current_user, "give_role", role)),
+        organizations,
+    )
+    return form
+
+
+def _render_users(invite_form: InviteForm, status: int = 200, invitation_url: str | None = None):
+    users = db.session.scalars(services.users_in_order()).all()
+    role_choices = [
+        (str(role), ROLES[role])
+        for role in services.roles_given_by(lambda r: policy.may(current_user, "give_role", r))
+    ]
+    return render_template(
+        "admin/users.html",
+        users=users,
+        invite_form=invite_form,
+        role_choices=role_choices,
+        button_form=ButtonForm(),
+        invitation_url=invitation_url,
+    ), status
+
+
+@bp.get("/admin/users")
+@login_required
+def users():
+    _require("manage_accounts")
+    return _render_users(_invite_form())
+
+
+@bp.post("/admin/users/invite")
+@login_required
+def invite():
+    _require("manage_accounts")
+    form = _invite_form()
+    if not form.validate_on_submit():
+        return _render_users(form, 422)
+    link = accounts.invite_user(
+        current_user,
+        form.email.data,
+        form.name.data,
+        Role(form.role.data),
+        form.organization_id.data or None,
+    )
+    flash(
+        _("%(name)s is invited. Send them this link; it works once.", name=link.user.name),
+        "success",
+    )
+    return _render_users(_invite_form(), 201, invitation_url=link.url)
+
+
+def _managed_user(user_id: int) -> User:
+    user = db.get_or_404(User, user_id)
+    _require("manage_accounts", user)
+    return user
+
+
+@bp.post("/admin/users/<int:user_id>/role")
+@login_required
+def change_role(user_id: int):
+    user = _managed_user(user_id)
+    form = RoleForm()
+    form.role.choices = [(str(r), str(r)) for r in Role]
+    if not form.validate_on_submit():
+        abort(400)
+    role = Role(form.role.data)
+    _require("give_role", role)
+    accounts.set_role(user, role)
+    flash(_("%(name)s is now %(role)s.", name=user.name, role=ROLES[role]), "success")
+    return redirect(url_for("admin.users"))
+
+
+@bp.post("/admin/users/<int:user_id>/deactivate")
+@login_required
+def deactivate(user_id: int):
+    user = _managed_user(user_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    accounts.set_active(user, False)
+    flash(_("%(name)s can no longer sign in.", name=user.name), "success")
+    return redirect(url_for("admin.users"))
+
+
+@bp.post("/admin/users/<int:user_id>/reactivate")
+@login_required
+def reactivate(user_id: int):
+    user = _managed_user(user_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    accounts.set_active(user, True)
+    flash(_("%(name)s can sign in again.", name=user.name), "success")
+    return redirect(url_for("admin.users"))
+
+
+@bp.post("/admin/users/<int:user_id>/reinvite")
+@login_required
+def reinvite(user_id: int):
+    user = _managed_user(user_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    link = accounts.reinvite_user(current_user, user)
+    flash(_("A new invitation link for %(name)s is ready.", name=user.name), "success")
+    return _render_users(_invite_form(), 201, invitation_url=link.url)

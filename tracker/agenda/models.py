@@ -1,0 +1,150 @@
+"""Meetings, their agenda items, speakers, and the milestones of the process."""
+
+import enum
+from datetime import date, time
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    Time,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.acts.models import Act
+from tracker.auth.models import Organization
+from tracker.extensions import db
+from tracker.models import TimestampMixin, str_enum
+
+
+class SessionKind(enum.StrEnum):
+    REGISTRATION = "registration"
+    PLENARY = "plenary"
+    PANEL = "panel"
+    KEYNOTE = "keynote"
+    GROUP_SESSION = "group_session"
+    SMALL_TABLE = "small_table"
+    BREAK = "break"
+    RECEPTION = "reception"
+
+
+class Audience(enum.StrEnum):
+    CIVIL_SOCIETY = "civil_society"
+    OPEN = "open"
+
+
+class SpeakerRole(enum.StrEnum):
+    MODERATOR = "moderator"
+    SPEAKER = "speaker"
+    RAPPORTEUR = "rapporteur"
+
+
+class MilestoneKind(enum.StrEnum):
+    MEETING = "meeting"
+    DRAFT = "draft"
+    NEGOTIATION = "negotiation"
+    ADOPTION = "adoption"
+    ENDORSEMENT = "endorsement"
+
+
+session_act = Table(
+    "session_act",
+    db.metadata,
+    Column("session_id", ForeignKey("meeting_session.id", ondelete="CASCADE"), primary_key=True),
+    Column("act_id", ForeignKey("act.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Meeting(TimestampMixin, db.Model):
+    __tablename__ = "meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    city: Mapped[str] = mapped_column(String(120), default="")
+    country: Mapped[str] = mapped_column(String(120), default="")
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+    sessions: Mapped[list["MeetingSession"]] = relationship(
+        back_populates="meeting",
+        order_by="(MeetingSession.day, MeetingSession.starts_at, MeetingSession.position)",
+        cascade="all, delete-orphan",
+    )
+
+
+class MeetingSession(TimestampMixin, db.Model):
+    """One item of a meeting's agenda; users call it a session."""
+
+    __tablename__ = "meeting_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(80))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    starts_at: Mapped[time] = mapped_column(Time)
+    ends_at: Mapped[time] = mapped_column(Time)
+    kind: Mapped[SessionKind] = mapped_column(str_enum(SessionKind, "session_kind"))
+    title: Mapped[str] = mapped_column(String(300))
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    audience: Mapped[Audience] = mapped_column(
+        str_enum(Audience, "audience"), default=Audience.CIVIL_SOCIETY
+    )
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="sessions")
+    acts: Mapped[list[Act]] = relationship(secondary=session_act, order_by=Act.number)
+    speakers: Mapped[list["Speaker"]] = relationship(
+        back_populates="session", order_by="Speaker.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (db.UniqueConstraint("meeting_id", "key"),)
+
+    @property
+    def is_open(self) -> bool:
+        return self.audience == Audience.OPEN
+
+
+class Speaker(db.Model):
+    __tablename__ = "speaker"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting_session.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="SET NULL"), index=True
+    )
+    role: Mapped[SpeakerRole] = mapped_column(
+        str_enum(SpeakerRole, "speaker_role"), default=SpeakerRole.SPEAKER
+    )
+    tbc: Mapped[bool] = mapped_column(default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    session: Mapped[MeetingSession] = relationship(back_populates="speakers")
+    organization: Mapped[Organization | None] = relationship(lazy="joined")
+
+
+class Milestone(db.Model):
+    __tablename__ = "milestone"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[MilestoneKind] = mapped_column(str_enum(MilestoneKind, "milestone_kind"))
+    starts_on: Mapped[date] = mapped_column(Date, index=True)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(200), default="")
+
+    @property
+    def last_day(self) -> date:
+        return self.ends_on or self.starts_on

@@ -1,0 +1,41 @@
+"""The agenda, day by day, and one page per session."""
+
+from flask import abort, render_template
+from flask_login import login_required
+
+from tracker.agenda import bp, services
+from tracker.agenda.models import Meeting
+from tracker.extensions import db
+
+
+@bp.get("/agenda")
+@login_required
+def index():
+    meeting = db.session.scalars(services.meetings_in_order().limit(1)).first()
+    if meeting is None:
+        abort(404)
+    return _render_agenda(meeting)
+
+
+@bp.get("/meetings/<slug>")
+@login_required
+def meeting(slug: str):
+    return _render_agenda(db.first_or_404(db.select(Meeting).where(Meeting.slug == slug)))
+
+
+def _render_agenda(meeting: Meeting):
+    sessions = db.session.scalars(services.agenda_of(meeting)).all()
+    meetings = db.session.scalars(services.meetings_in_order()).all()
+    return render_template(
+        "agenda/index.html",
+        meeting=meeting,
+        meetings=meetings,
+        days=services.by_day(sessions),
+    )
+
+
+@bp.get("/sessions/<int:session_id>")
+@login_required
+def session(session_id: int):
+    item = db.first_or_404(services.session_with_details(session_id))
+    return render_template("agenda/session.html", item=item)

@@ -1,0 +1,119 @@
+"""People, organisations, invitations, the sign-in throttle and the mail outbox."""
+
+import enum
+import secrets
+from datetime import date, datetime
+
+from flask_login import UserMixin
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.extensions import db
+from tracker.models import TimestampMixin, str_enum, utcnow
+from tracker.policy import Role
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class OrganizationKind(enum.StrEnum):
+    NGO = "ngo"
+    NETWORK = "network"
+    UNION = "union"
+    FAITH_BASED = "faith_based"
+    DIASPORA = "diaspora"
+    MIGRANT_ASSOCIATION = "migrant_association"
+    RESEARCH = "research"
+    UN_AGENCY = "un_agency"
+    GOVERNMENT = "government"
+
+
+class Organization(TimestampMixin, db.Model):
+    __tablename__ = "organization"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    acronym: Mapped[str] = mapped_column(String(40), default="")
+    region: Mapped[str] = mapped_column(String(80), default="")
+    kind: Mapped[OrganizationKind] = mapped_column(
+        str_enum(OrganizationKind, "organization_kind"), default=OrganizationKind.NGO
+    )
+    signed_on: Mapped[date | None] = mapped_column(Date)
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class User(UserMixin, TimestampMixin, db.Model):
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[Role] = mapped_column(str_enum(Role, "role"), default=Role.MEMBER)
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"), index=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    locale: Mapped[str | None] = mapped_column(String(5))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Flask-Login's alternative id: rotating it ends every session of this user.
+    session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    organization: Mapped[Organization | None] = relationship(lazy="joined")
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    def get_id(self) -> str:
+        return self.session_token
+
+    def end_all_sessions(self) -> None:
+        self.session_token = new_token()
+
+    def __repr__(self) -> str:
+        return f"<User {self.email} {self.role}>"
+
+
+class Invitation(TimestampMixin, db.Model):
+    """A single-use, expiring link where an invited person sets their password."""
+
+    __tablename__ = "invitation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    invited_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+    invited_by: Mapped[User | None] = relationship(foreign_keys=[invited_by_id])
+
+
+class SignInFailure(db.Model):
+    """One failed sign-in, kept so the throttle holds across worker processes."""
+
+    __tablename__ = "sign_in_failure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    failed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OutboxMessage(db.Model):
+    """Every mail the app sends is written here first; SMTP delivers it when configured."""
+
+    __tablename__ = "outbox_message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(254), index=True)
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)

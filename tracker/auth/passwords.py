@@ -1,0 +1,55 @@
+"""Password hashing (Argon2id) and the password rules."""
+
+from functools import cache
+from importlib import resources
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+
+MIN_LENGTH = 12
+
+
+@cache
+def _hasher(time_cost: int, memory_cost: int) -> PasswordHasher:
+    return PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=1)
+
+
+def hasher() -> PasswordHasher:
+    config = current_app.config
+    return _hasher(config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"])
+
+
+def hash_password(password: str) -> str:
+    return hasher().hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    if not password_hash:
+        # Spend the same time as a real check so unknown accounts can't be told apart.
+        hasher().hash(password)
+        return False
+    try:
+        return hasher().verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    text = resources.files("tracker.auth").joinpath("common_passwords.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
+
+
+def password_problem(password: str, email: str = "") -> str | None:
+    """Why this password is refused, or None when it is acceptable."""
+    if len(password) < MIN_LENGTH:
+        return str(_l("Use at least %(n)d characters.", n=MIN_LENGTH))
+    lowered = password.lower()
+    if lowered in common_passwords() or len(set(lowered)) < 4:
+        return str(_l("This password is too common; choose another."))
+    local_part = email.split("@")[0].lower()
+    if len(local_part) >= 4 and local_part in lowered:
+        return str(_l("Do not use your email address in your password."))
+    return None

@@ -1,0 +1,164 @@
+"""Accounts: sign-in, invitations, passwords, roles and deactivation."""
+
+import hashlib
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app, url_for
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from tracker.auth import throttle
+from tracker.auth.models import Invitation, User
+from tracker.auth.passwords import hash_password, verify_password
+from tracker.extensions import db
+from tracker.mail import deliver, queue_mail
+from tracker.models import utcnow
+from tracker.policy import Role
+
+log = logging.getLogger("tracker.auth")
+
+
+class SignInLocked(Exception):
+    """Too many failed sign-ins for this account; try again later."""
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def authenticate(email: str, password: str, remote_addr: str | None = None) -> User | None:
+    """The active user with this email and password, or None; raises SignInLocked."""
+    email = email.strip().lower()
+    if throttle.is_locked(email):
+        log.warning("sign-in refused for %s from %s: throttled", email, remote_addr)
+        raise SignInLocked
+    user = find_user_by_email(email)
+    if user is None or not verify_password(user.password_hash, password) or not user.active:
+        throttle.record_failure(email)
+        log.warning("sign-in failed for %s from %s", email, remote_addr)
+        return None
+    throttle.clear_failures(email)
+    user.last_sign_in_at = utcnow()
+    db.session.commit()
+    log.info("sign-in of %s from %s", email, remote_addr)
+    return user
+
+
+def end_sessions(user: User) -> None:
+    """Sign the user out everywhere: every cookie issued so far stops working."""
+    user.end_all_sessions()
+    db.session.commit()
+
+
+def change_password(user: User, new_password: str) -> None:
+    user.password_hash = hash_password(new_password)
+    user.end_all_sessions()
+    db.session.commit()
+
+
+def set_locale(user: User, locale: str | None) -> None:
+    user.locale = locale or None
+    db.session.commit()
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass
+class InvitationLink:
+    user: User
+    url: str
+
+
+def invite_user(
+    inviter: User, email: str, name: str, role: Role, organization_id: int | None
+) -> InvitationLink:
+    """Create the account (without a password) and a single-use link to set one."""
+    user = User(
+        email=email.strip().lower(),
+        name=name.strip(),
+        role=role,
+        organization_id=organization_id,
+        active=True,
+    )
+    db.session.add(user)
+    db.session.flush()
+    link = _new_invitation(inviter, user)
+    db.session.commit()
+    log.info("%s invited %s as %s", inviter.email, user.email, role)
+    return link
+
+
+def reinvite_user(inviter: User, user: User) -> InvitationLink:
+    link = _new_invitation(inviter, user)
+    db.session.commit()
+    return link
+
+
+def _new_invitation(inviter: User, user: User) -> InvitationLink:
+    token = secrets.token_urlsafe(32)
+    days = current_app.config["INVITATION_DAYS"]
+    db.session.add(
+        Invitation(
+            token_hash=_token_hash(token),
+            user_id=user.id,
+            invited_by_id=inviter.id,
+            expires_at=utcnow() + timedelta(days=days),
+        )
+    )
+    url = url_for("auth.accept_invitation", token=token, _external=True)
+    message = queue_mail(
+        user.email,
+        _("Your invitation to the advocacy tracker"),
+        _(
+            "%(inviter)s invited you to the advocacy tracker.\n\n"
+            "Set your password here within %(days)d days (the link works once):\n%(url)s\n",
+            inviter=inviter.name,
+            days=days,
+            url=url,
+        ),
+    )
+    db.session.flush()
+    deliver(message)
+    return InvitationLink(user=user, url=url)
+
+
+def usable_invitation(token: str) -> Invitation | None:
+    """The invitation behind this token if it is unused and unexpired."""
+    invitation = db.session.scalar(
+        select(Invitation).where(Invitation.token_hash == _token_hash(token))
+    )
+    if invitation is None or invitation.used_at is not None:
+        return None
+    expires_at = invitation.expires_at
+    if expires_at.tzinfo is None:  # SQLite returns naive datetimes
+        expires_at = expires_at.replace(tzinfo=utcnow().tzinfo)
+    if expires_at <= utcnow() or not invitation.user.active:
+        return None
+    return invitation
+
+
+def accept_invitation(invitation: Invitation, password: str) -> User:
+    invitation.used_at = utcnow()
+    user = invitation.user
+    user.password_hash = hash_password(password)
+    user.end_all_sessions()
+    db.session.commit()
+    log.info("%s accepted an invitation", user.email)
+    return user
+
+
+def set_role(user: User, role: Role) -> None:
+    user.role = role
+    user.end_all_sessions()
+    db.session.commit()
+
+
+def set_active(user: User, active: bool) -> None:
+    user.active = active
+    user.end_all_sessions()
+    db.session.commit()

@@ -1,0 +1,118 @@
+"""Sign in and out, the account page, and accepting an invitation."""
+
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from tracker.auth import bp, services
+from tracker.auth.forms import ChangePasswordForm, LanguageForm, SetPasswordForm, SignInForm
+from tracker.auth.passwords import verify_password
+
+
+def safe_next(target: str | None) -> str | None:
+    """`target` if it is a path on this site, else None (no open redirects)."""
+    if not target or "\\" in target or any(ord(c) < 32 for c in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+def sign_in():
+    if current_user.is_authenticated:
+        return redirect(url_for("dashboard.index"))
+    form = SignInForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            user = services.authenticate(form.email.data, form.password.data, request.remote_addr)
+        except services.SignInLocked:
+            minutes = current_app.config["SIGN_IN_LOCK_MINUTES"]
+            form.email.errors.append(
+                _(
+                    "Too many failed sign-ins for this account. Try again in %(minutes)d minutes.",
+                    minutes=minutes,
+                )
+            )
+            return render_template("auth/sign_in.html", form=form), 429
+        if user is not None:
+            session.clear()  # a fresh session at sign-in: no fixation
+            login_user(user, remember=form.remember.data)
+            return redirect(safe_next(request.args.get("next")) or url_for("dashboard.index"))
+        form.password.errors.append(_("Email or password is incorrect."))
+        status = 401
+    elif form.is_submitted():
+        status = 400
+    return render_template("auth/sign_in.html", form=form), status
+
+
+@bp.post("/sign-out")
+@login_required
+def sign_out():
+    services.end_sessions(current_user)
+    logout_user()
+    session.clear()
+    flash(_("You are signed out."), "info")
+    return redirect(url_for("auth.sign_in"))
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    password_form = ChangePasswordForm(prefix="password")
+    password_form.email_for_check = current_user.email
+    language_form = LanguageForm(prefix="language", locale=current_user.locale or "")
+    status = 200
+    if request.method == "POST":
+        if "password-submit" in request.form:
+            if password_form.validate_on_submit():
+                if not verify_password(
+                    current_user.password_hash, password_form.current_password.data
+                ):
+                    password_form.current_password.errors.append(
+                        _("The current password is incorrect.")
+                    )
+                    status = 422
+                else:
+                    services.change_password(current_user, password_form.new_password.data)
+                    # Every other session has ended; this one carries on with the new token.
+                    session.clear()
+                    login_user(current_user)
+                    flash(_("Your password is changed. Other devices are signed out."), "success")
+                    return redirect(url_for("auth.account"))
+            else:
+                status = 422
+        elif "language-submit" in request.form:
+            if language_form.validate_on_submit():
+                services.set_locale(current_user, language_form.locale.data)
+                flash(_("Your language is saved."), "success")
+                return redirect(url_for("auth.account"))
+            status = 422
+        else:
+            abort(400)
+    return render_template(
+        "auth/account.html", password_form=password_form, language_form=language_form
+    ), status
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str):
+    invitation = services.usable_invitation(token)
+    if invitation is None:
+        return render_template("auth/invitation_invalid.html"), 404
+    form = SetPasswordForm()
+    form.email_for_check = invitation.user.email
+    if form.validate_on_submit():
+        user = services.accept_invitation(invitation, form.new_password.data)
+        session.clear()
+        login_user(user)
+        flash(_("Welcome, %(name)s. Your password is set.", name=user.name), "success")
+        return redirect(url_for("dashboard.index"))
+    status = 422 if form.is_submitted() else 200
+    return render_template(
+        "auth/accept_invitation.html", form=form, invitee=invitation.user
+    ), status

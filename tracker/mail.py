@@ -1,0 +1,46 @@
+"""Outgoing mail: written to the outbox table, then delivered by SMTP or to the log."""
+
+import logging
+import smtplib
+from email.message import EmailMessage
+
+from flask import current_app
+
+from tracker.auth.models import OutboxMessage
+from tracker.extensions import db
+from tracker.models import utcnow
+
+log = logging.getLogger(__name__)
+
+
+def queue_mail(recipient: str, subject: str, body: str) -> OutboxMessage:
+    """Add a message to the outbox; the caller's commit makes it durable."""
+    message = OutboxMessage(recipient=recipient, subject=subject, body=body)
+    db.session.add(message)
+    return message
+
+
+def deliver(message: OutboxMessage) -> None:
+    """Send one outbox message now (SMTP when configured, else the log)."""
+    config = current_app.config
+    message.attempts += 1
+    if not config.get("MAIL_SERVER"):
+        log.info("mail to %s: %s\n%s", message.recipient, message.subject, message.body)
+        message.sent_at = utcnow()
+        return
+    email = EmailMessage()
+    email["From"] = config["MAIL_SENDER"]
+    email["To"] = message.recipient
+    email["Subject"] = message.subject
+    email.set_content(message.body)
+    try:
+        with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
+            if config["MAIL_USE_TLS"]:
+                smtp.starttls()
+            if config["MAIL_USERNAME"]:
+                smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+            smtp.send_message(email)
+    except (OSError, smtplib.SMTPException):
+        log.exception("could not deliver mail %s to %s", message.id, message.recipient)
+        return
+    message.sent_at = utcnow()

@@ -1,0 +1,39 @@
+"""What templates may ask: the policy (never the rules themselves), today, labels."""
+
+from flask import Flask, g
+from flask_babel import format_date, get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from tracker import labels, policy
+from tracker.clock import today
+
+
+def may(verb: str, thing=None) -> bool:
+    return policy.may(current_user, verb, thing)
+
+
+def register(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        may=may,
+        today=today,
+        labels=labels,
+        format_date=format_date,
+        nav_items=nav_items,
+        current_locale=lambda: str(get_locale() or "en"),
+        query_count=lambda: g.get("query_count", 0),
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+
+NAV_ITEMS = [
+    ("dashboard.index", _l("Dashboard"), "view_workspace"),
+    ("acts.index", _l("ACTs"), "view_workspace"),
+    ("agenda.index", _l("Agenda"), "view_workspace"),
+    ("admin.users", _l("People"), "manage_accounts"),
+]
+
+
+def nav_items() -> list[tuple[str, str]]:
+    return [(endpoint, label) for endpoint, label, verb in NAV_ITEMS if may(verb)]
