@@ -3,5 +3,15 @@
 from tracker.acts import models as acts_models
 from tracker.agenda import models as agenda_models
 from tracker.auth import models as auth_models
+from tracker.notes import models as notes_models
+from tracker.reports import models as reports_models
+from tracker.tables import models as tables_models
 
-__all__ = ["acts_models", "agenda_models", "auth_models"]
+__all__ = [
+    "acts_models",
+    "agenda_models",
+    "auth_models",
+    "notes_models",
+    "reports_models",
+    "tables_models",
+]

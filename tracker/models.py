@@ -3,7 +3,7 @@
 import enum
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Enum, MetaData, String
+from sqlalchemy import DateTime, Enum, MetaData, String, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -56,4 +56,24 @@ class VisibleMixin:
     )
 
 
-__all__ = ["Base", "TimestampMixin", "Visibility", "VisibleMixin", "String", "utcnow"]
+class DerivedVisibilityMixin:
+    """A record whose visibility follows the records it belongs to (a revision, a stance).
+
+    `shared_clause()` says, in SQL, when such a row is shared with governments; the
+    policy's filter applies it to every query for readers who see shared records only.
+    """
+
+    @classmethod
+    def shared_clause(cls):
+        return true()
+
+
+__all__ = [
+    "Base",
+    "DerivedVisibilityMixin",
+    "TimestampMixin",
+    "Visibility",
+    "VisibleMixin",
+    "String",
+    "utcnow",
+]

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import with_loader_criteria
 
-from tracker.models import Visibility, VisibleMixin
+from tracker.models import DerivedVisibilityMixin, Visibility, VisibleMixin
 
 
 class Role(enum.StrEnum):
@@ -91,6 +91,34 @@ def _see_record(user: Reader | None, record: Any = None) -> bool:
     return record is None or getattr(record, "visibility", None) == Visibility.SHARED
 
 
+def _own_editable_report(user: Reader | None, report: Any = None) -> bool:
+    """The assigned rapporteur edits and submits a draft or returned report."""
+    if not is_civil_society(user):
+        return False
+    if report is None:
+        return _role(user) in {Role.RAPPORTEUR, *STAFF_ROLES}
+    return report.rapporteur_id == user.id and report.is_editable
+
+
+def _review_report(user: Reader | None, report: Any = None) -> bool:
+    return is_staff(user) and (report is None or report.status == "submitted")
+
+
+def _reopen_report(user: Reader | None, report: Any = None) -> bool:
+    return is_staff(user) and (report is None or report.status == "accepted")
+
+
+def _order_key_messages(user: Reader | None, report: Any = None) -> bool:
+    return is_staff(user) or _own_editable_report(user, report)
+
+
+def _see_attributions(user: Reader | None, outcome: Any = None) -> bool:
+    """Under the Chatham House rule, only civil society sees which government said what."""
+    if is_civil_society(user):
+        return True
+    return outcome is not None and not outcome.chatham_house
+
+
 RULES: dict[str, Callable[[Reader | None, Any], bool]] = {
     "view_workspace": _signed_in,
     "see_record": _see_record,
@@ -99,6 +127,18 @@ RULES: dict[str, Callable[[Reader | None, Any], bool]] = {
     "give_role": _give_role,
     "manage_agenda": _staff,
     "administer": _admin,
+    # The meeting record
+    "write_note": _civil_society,
+    "assign_rapporteur": _staff,
+    "edit_report": _own_editable_report,
+    "submit_report": _own_editable_report,
+    "review_report": _review_report,
+    "reopen_report": _reopen_report,
+    "order_key_messages": _order_key_messages,
+    "merge_key_messages": _staff,
+    "publish": _staff,
+    "record_table_outcome": _staff,
+    "see_attributions": _see_attributions,
 }
 
 
@@ -128,5 +168,8 @@ def visibility_options(user: Reader | None) -> list:
             VisibleMixin,
             lambda cls: cls.visibility == Visibility.SHARED,
             include_aliases=True,
-        )
+        ),
+        with_loader_criteria(
+            DerivedVisibilityMixin, lambda cls: cls.shared_clause(), include_aliases=True
+        ),
     ]

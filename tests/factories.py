@@ -1,0 +1,187 @@
+"""factory-boy factories for every model; they add to the test's session (committed before
+each request by the test client)."""
+
+from datetime import date, time
+
+import factory
+from factory.alchemy import SQLAlchemyModelFactory
+
+from tracker.acts.models import Act
+from tracker.agenda.models import Meeting, MeetingSession, Milestone, Speaker
+from tracker.auth.models import Organization, User
+from tracker.auth.passwords import hash_password
+from tracker.extensions import db
+from tracker.notes.models import Note, NoteRevision
+from tracker.reports.models import KeyMessage, Report, ReportInternal, ReportPriority
+from tracker.tables.models import Government, Stance, TableOutcome
+
+PASSWORD = "correct horse battery staple"
+
+
+class Base(SQLAlchemyModelFactory):
+    class Meta:
+        abstract = True
+        sqlalchemy_session_factory = lambda: db.session  # noqa: E731
+        sqlalchemy_session_persistence = "flush"
+
+
+class OrganizationFactory(Base):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    acronym = factory.Sequence(lambda n: f"ORG{n}")
+    region = "Global"
+
+
+class UserFactory(Base):
+    class Meta:
+        model = User
+
+    email = factory.Sequence(lambda n: f"person{n}@example.net")
+    name = factory.Sequence(lambda n: f"Person {n}")
+    role = "member"
+    password_hash = factory.LazyFunction(lambda: hash_password(PASSWORD))
+    active = True
+
+
+class ActFactory(Base):
+    class Meta:
+        model = Act
+
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Act title {n}")
+    summary = "What this ACT asks of governments."
+
+
+class MeetingFactory(Base):
+    class Meta:
+        model = Meeting
+
+    slug = factory.Sequence(lambda n: f"meeting-{n}")
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    city = "Puerto Vallarta"
+    country = "Mexico"
+    starts_on = date(2017, 12, 2)
+    ends_on = date(2017, 12, 3)
+
+
+class MeetingSessionFactory(Base):
+    class Meta:
+        model = MeetingSession
+
+    meeting = factory.SubFactory(MeetingFactory)
+    key = factory.Sequence(lambda n: f"session-{n}")
+    day = date(2017, 12, 2)
+    starts_at = time(14, 0)
+    ends_at = time(15, 25)
+    kind = "group_session"
+    title = factory.Sequence(lambda n: f"Group session {n}")
+    audience = "civil_society"
+    languages = factory.LazyFunction(list)
+    position = factory.Sequence(lambda n: n)
+
+
+class SpeakerFactory(Base):
+    class Meta:
+        model = Speaker
+
+    session = factory.SubFactory(MeetingSessionFactory)
+    name = factory.Sequence(lambda n: f"Speaker {n}")
+    role = "speaker"
+
+
+class MilestoneFactory(Base):
+    class Meta:
+        model = Milestone
+
+    key = factory.Sequence(lambda n: f"milestone-{n}")
+    title = factory.Sequence(lambda n: f"Milestone {n}")
+    kind = "negotiation"
+    starts_on = date(2018, 2, 20)
+
+
+class NoteFactory(Base):
+    class Meta:
+        model = Note
+
+    session = factory.SubFactory(MeetingSessionFactory)
+    act = factory.SubFactory(ActFactory)
+    title = factory.Sequence(lambda n: f"Note {n}")
+    body = "Priorities we heard in the room."
+    visibility = "civil_society"
+
+
+class NoteRevisionFactory(Base):
+    class Meta:
+        model = NoteRevision
+
+    note = factory.SubFactory(NoteFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.SelfAttribute("note.title")
+    body = factory.SelfAttribute("note.body")
+
+
+class ReportFactory(Base):
+    class Meta:
+        model = Report
+
+    act = factory.SubFactory(ActFactory)
+    session = factory.SubFactory(MeetingSessionFactory)
+    rapporteur = factory.SubFactory(UserFactory, role="rapporteur")
+    status = "draft"
+    summary = "The group agreed three priorities."
+    visibility = "civil_society"
+    internal = factory.LazyFunction(
+        lambda: ReportInternal(divergence="Views differed on returns.", strategy_notes="")
+    )
+
+
+class ReportPriorityFactory(Base):
+    class Meta:
+        model = ReportPriority
+
+    report = factory.SubFactory(ReportFactory)
+    rank = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Priority {n}")
+
+
+class KeyMessageFactory(Base):
+    class Meta:
+        model = KeyMessage
+
+    report = factory.SubFactory(ReportFactory)
+    act = factory.SelfAttribute("report.act")
+    rank = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Key message {n}: firewalls between services and enforcement")
+    visibility = "civil_society"
+
+
+class GovernmentFactory(Base):
+    class Meta:
+        model = Government
+
+    name = factory.Sequence(lambda n: f"Country {n}")
+    kind = "member_state"
+
+
+class TableOutcomeFactory(Base):
+    class Meta:
+        model = TableOutcome
+
+    act = factory.SubFactory(ActFactory)
+    session = factory.SubFactory(
+        MeetingSessionFactory, kind="small_table", audience="open", day=date(2017, 12, 3)
+    )
+    summary = "Governments listened and asked for evidence."
+    visibility = "shared"
+
+
+class StanceFactory(Base):
+    class Meta:
+        model = Stance
+
+    outcome = factory.SubFactory(TableOutcomeFactory)
+    government = factory.SubFactory(GovernmentFactory)
+    key_message = factory.SubFactory(KeyMessageFactory)
+    position = "supportive"

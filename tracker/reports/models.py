@@ -1,0 +1,161 @@
+"""Rapporteurs' reports, their review workflow, and the key messages they carry."""
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Integer, Text, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.acts.models import Act
+from tracker.agenda.models import MeetingSession
+from tracker.auth.models import User
+from tracker.extensions import db
+from tracker.models import (
+    DerivedVisibilityMixin,
+    TimestampMixin,
+    Visibility,
+    VisibleMixin,
+    str_enum,
+    utcnow,
+)
+
+
+class ReportStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    ACCEPTED = "accepted"
+
+
+class ReportEventKind(enum.StrEnum):
+    ASSIGNED = "assigned"
+    SAVED = "saved"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    ACCEPTED = "accepted"
+    REOPENED = "reopened"
+    PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"
+
+
+class Report(VisibleMixin, TimestampMixin, db.Model):
+    """A rapporteur's report of one ACT's group session."""
+
+    __tablename__ = "report"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    act_id: Mapped[int] = mapped_column(ForeignKey("act.id"), index=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting_session.id", ondelete="CASCADE"), index=True
+    )
+    rapporteur_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
+    status: Mapped[ReportStatus] = mapped_column(
+        str_enum(ReportStatus, "report_status"), default=ReportStatus.DRAFT, index=True
+    )
+    summary: Mapped[str] = mapped_column(Text, default="")
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    act: Mapped[Act] = relationship()
+    session: Mapped[MeetingSession] = relationship()
+    rapporteur: Mapped[User | None] = relationship()
+    priorities: Mapped[list["ReportPriority"]] = relationship(
+        back_populates="report", order_by="ReportPriority.rank", cascade="all, delete-orphan"
+    )
+    key_messages: Mapped[list["KeyMessage"]] = relationship(
+        back_populates="report", order_by="KeyMessage.rank", foreign_keys="KeyMessage.report_id"
+    )
+    internal: Mapped["ReportInternal | None"] = relationship(
+        back_populates="report", cascade="all, delete-orphan", uselist=False
+    )
+    events: Mapped[list["ReportEvent"]] = relationship(
+        back_populates="report", order_by="ReportEvent.id", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (UniqueConstraint("session_id", "act_id"),)
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
+
+
+class ReportInternal(VisibleMixin, db.Model):
+    """The internal part of a report: civil-society-only even when the report is published."""
+
+    __tablename__ = "report_internal"
+
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("report.id", ondelete="CASCADE"), primary_key=True
+    )
+    divergence: Mapped[str] = mapped_column(Text, default="")
+    strategy_notes: Mapped[str] = mapped_column(Text, default="")
+
+    report: Mapped[Report] = relationship(back_populates="internal")
+
+
+class ReportPriority(DerivedVisibilityMixin, db.Model):
+    __tablename__ = "report_priority"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
+    rank: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    report: Mapped[Report] = relationship(back_populates="priorities")
+
+    @classmethod
+    def shared_clause(cls):
+        return cls.report_id.in_(select(Report.id).where(Report.visibility == Visibility.SHARED))
+
+
+class ReportEvent(DerivedVisibilityMixin, db.Model):
+    """One step of a report's workflow: who, when, and the reviewer's comment."""
+
+    __tablename__ = "report_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[ReportEventKind] = mapped_column(str_enum(ReportEventKind, "report_event_kind"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    report: Mapped[Report] = relationship(back_populates="events")
+    actor: Mapped[User | None] = relationship()
+
+    @classmethod
+    def shared_clause(cls):
+        # Observers never see the review history, only the published result.
+        return cls.id.is_(None)
+
+
+class KeyMessage(VisibleMixin, TimestampMixin, db.Model):
+    """An "ask": the atomic unit traced from the meeting room into the negotiated text."""
+
+    __tablename__ = "key_message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    act_id: Mapped[int] = mapped_column(ForeignKey("act.id"), index=True)
+    report_id: Mapped[int | None] = mapped_column(
+        ForeignKey("report.id", ondelete="SET NULL"), index=True
+    )
+    rank: Mapped[int] = mapped_column(Integer, default=1)
+    text: Mapped[str] = mapped_column(Text)
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("key_message.id", ondelete="SET NULL"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    act: Mapped[Act] = relationship()
+    report: Mapped[Report | None] = relationship(
+        back_populates="key_messages", foreign_keys=[report_id]
+    )
+    merged_into: Mapped["KeyMessage | None"] = relationship(remote_side=[id])
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_merged(self) -> bool:
+        return self.merged_into_id is not None

@@ -1,0 +1,122 @@
+"""Small tables with governments: who came, what was said, each government's stance."""
+
+import enum
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    select,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.acts.models import Act
+from tracker.agenda.models import MeetingSession
+from tracker.auth.models import User
+from tracker.extensions import db
+from tracker.models import (
+    DerivedVisibilityMixin,
+    TimestampMixin,
+    Visibility,
+    VisibleMixin,
+    str_enum,
+)
+from tracker.reports.models import KeyMessage
+
+
+class GovernmentKind(enum.StrEnum):
+    MEMBER_STATE = "member_state"
+    UN_AGENCY = "un_agency"
+
+
+class Position(enum.StrEnum):
+    SUPPORTIVE = "supportive"
+    OPEN = "open"
+    RESERVED = "reserved"
+    OPPOSED = "opposed"
+
+
+class Government(db.Model):
+    """A UN member state or a UN agency that can sit at a small table."""
+
+    __tablename__ = "government"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[GovernmentKind] = mapped_column(
+        str_enum(GovernmentKind, "government_kind"), default=GovernmentKind.MEMBER_STATE
+    )
+
+
+table_outcome_government = Table(
+    "table_outcome_government",
+    db.metadata,
+    Column("outcome_id", ForeignKey("table_outcome.id", ondelete="CASCADE"), primary_key=True),
+    Column("government_id", ForeignKey("government.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class TableOutcome(VisibleMixin, TimestampMixin, db.Model):
+    __tablename__ = "table_outcome"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    act_id: Mapped[int] = mapped_column(ForeignKey("act.id"), index=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting_session.id", ondelete="CASCADE"), index=True
+    )
+    civil_society_participants: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    commitments: Mapped[str] = mapped_column(Text, default="")
+    follow_ups: Mapped[str] = mapped_column(Text, default="")
+    chatham_house: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    act: Mapped[Act] = relationship()
+    session: Mapped[MeetingSession] = relationship()
+    recorded_by: Mapped[User | None] = relationship()
+    governments: Mapped[list[Government]] = relationship(
+        secondary=table_outcome_government, order_by=Government.name
+    )
+    stances: Mapped[list["Stance"]] = relationship(
+        back_populates="outcome", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (UniqueConstraint("session_id", "act_id"),)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Stance(DerivedVisibilityMixin, db.Model):
+    """One government's stance on one key message at one small table."""
+
+    __tablename__ = "stance"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outcome_id: Mapped[int] = mapped_column(
+        ForeignKey("table_outcome.id", ondelete="CASCADE"), index=True
+    )
+    government_id: Mapped[int] = mapped_column(ForeignKey("government.id", ondelete="CASCADE"))
+    key_message_id: Mapped[int] = mapped_column(
+        ForeignKey("key_message.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[Position] = mapped_column(str_enum(Position, "position"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    outcome: Mapped[TableOutcome] = relationship(back_populates="stances")
+    government: Mapped[Government] = relationship()
+    key_message: Mapped[KeyMessage] = relationship()
+
+    __table_args__ = (UniqueConstraint("outcome_id", "government_id", "key_message_id"),)
+
+    @classmethod
+    def shared_clause(cls):
+        shared_outcomes = select(TableOutcome.id).where(
+            TableOutcome.visibility == Visibility.SHARED
+        )
+        shared_messages = select(KeyMessage.id).where(KeyMessage.visibility == Visibility.SHARED)
+        return cls.outcome_id.in_(shared_outcomes) & cls.key_message_id.in_(shared_messages)
