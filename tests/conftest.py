@@ -51,14 +51,17 @@ def database_dir() -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def app(database_dir: Path) -> Flask:
+def app(database_dir: Path) -> Iterator[Flask]:
     app = create_app(make_config(database_url(database_dir)))
     app.test_client_class = IsolatedClient
     with app.app_context():
         _db.drop_all()
         _reset_alembic_version()
         _db.create_all()
-    return app
+    yield app
+    with app.app_context():
+        _db.session.remove()
+        _db.engine.dispose()
 
 
 def _reset_alembic_version() -> None:
