@@ -53,9 +53,9 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from tracker import acts, admin, agenda, auth, dashboard, health
+    from tracker import acts, admin, agenda, auth, dashboard, health, notes, reports, tables
 
-    for module in (auth, dashboard, acts, agenda, admin, health):
+    for module in (auth, dashboard, acts, agenda, notes, reports, tables, admin, health):
         app.register_blueprint(module.bp)
 
 
