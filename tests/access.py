@@ -1,0 +1,107 @@
+"""The permission matrix: every route of the app, and what each role gets there.
+
+Each feature declares its routes in `tests/<feature>/access.py` as a list `ROUTES` of
+`Route`; `tests/test_access_matrix.py` walks every route as every role (and signed out)
+and fails when a route of `app.url_map` has no entry.
+
+`World` holds one record of each kind, both civil-society-only and shared, and one
+signed-in user per role (the rapporteur is the one assigned to `report`).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from tests import factories
+from tracker.policy import Role
+
+ALL_ROLES = frozenset(role.value for role in Role)
+CIVIL_SOCIETY = frozenset({"admin", "coordinator", "rapporteur", "member"})
+STAFF = frozenset({"admin", "coordinator"})
+ADMIN = frozenset({"admin"})
+NOBODY: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Route:
+    endpoint: str
+    url: Callable[["World"], str]
+    method: str = "GET"
+    # Roles that get through (any answer but 401/403/404 and 5xx).
+    allowed: frozenset[str] = ALL_ROLES
+    # What the others get, by role; 403 unless said otherwise (404 for what they may not see).
+    refused: dict[str, int] = field(default_factory=dict)
+    data: Callable[["World"], dict] | None = None
+    # Signed-out visitors: redirected to sign-in unless the route is public.
+    public: bool = False
+
+    def expected_refusal(self, role: str) -> int:
+        return self.refused.get(role, 403)
+
+
+class World:
+    """One of everything, created inside the test's app context."""
+
+    def __init__(self) -> None:
+        self.users = {
+            role: factories.UserFactory(role=role, email=f"{role}@world.example")
+            for role in ALL_ROLES
+        }
+        self.other_user = factories.UserFactory(role="member", email="other@world.example")
+        self.meeting = factories.MeetingFactory(slug="world-meeting")
+        self.act = factories.ActFactory(number=3, title="Protection")
+        self.other_act = factories.ActFactory(number=4, title="Decent work and labour rights")
+        self.group_session = factories.MeetingSessionFactory(
+            meeting=self.meeting, kind="group_session", audience="civil_society",
+            acts=[self.act], title="Group session: ACT 3",
+        )
+        self.small_table = factories.MeetingSessionFactory(
+            meeting=self.meeting, kind="small_table", audience="open", acts=[self.act],
+            day=date(2017, 12, 3), starts_at=time(10, 30), ends_at=time(12, 30),
+            title="Small table: ACT 3",
+        )
+        self.milestone = factories.MilestoneFactory()
+        self.note = factories.NoteFactory(
+            session=self.group_session, act=self.act, visibility="civil_society"
+        )
+        self.shared_note = factories.NoteFactory(
+            session=self.small_table, act=self.act, visibility="shared"
+        )
+        factories.NoteRevisionFactory(note=self.note, number=1)
+        factories.NoteRevisionFactory(note=self.note, number=2, body="A second version.")
+        self.note.revision_count = 2
+        factories.NoteRevisionFactory(note=self.shared_note, number=1)
+        self.shared_note.revision_count = 1
+        self.report = factories.ReportFactory(
+            act=self.act, session=self.group_session, rapporteur=self.users["rapporteur"],
+            status="submitted",
+        )
+        self.draft_report = factories.ReportFactory(
+            act=self.other_act, session=self.group_session, rapporteur=self.users["rapporteur"],
+            status="draft",
+        )
+        self.accepted_report = factories.ReportFactory(
+            act=self.act, session=factories.MeetingSessionFactory(meeting=self.meeting),
+            rapporteur=self.other_user, status="accepted", visibility="shared",
+        )
+        self.key_message = factories.KeyMessageFactory(
+            report=self.report, act=self.act, visibility="civil_society", rank=1
+        )
+        self.other_key_message = factories.KeyMessageFactory(
+            report=self.report, act=self.act, visibility="civil_society", rank=2
+        )
+        self.shared_key_message = factories.KeyMessageFactory(
+            report=self.accepted_report, act=self.act, visibility="shared", rank=1
+        )
+        self.government = factories.GovernmentFactory(name="Mexico")
+        self.outcome = factories.TableOutcomeFactory(
+            act=self.act, session=self.small_table, visibility="shared",
+            governments=[self.government],
+        )
+        factories.StanceFactory(
+            outcome=self.outcome, government=self.government,
+            key_message=self.shared_key_message,
+        )
+        self.hidden_outcome = factories.TableOutcomeFactory(
+            act=self.other_act, visibility="civil_society"
+        )

@@ -1,0 +1,46 @@
+"""Edit conflicts: a save made from a stale form never overwrites a newer one.
+
+Each editable record has a `version` column (SQLAlchemy's version_id_col). Its edit form
+carries the version it was loaded at in a hidden field; a service calls `check_version`
+before changing anything, and `commit_or_conflict` turns a race lost at commit time into
+the same `EditConflict`. The view then answers 409 with the conflict page: the newer saved
+text beside the text the user typed, and the form again (now at the current version) so
+they can choose or merge and save.
+"""
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from tracker.extensions import db
+
+
+@dataclass(frozen=True)
+class ConflictField:
+    label: str
+    mine: str
+    theirs: str
+
+
+class EditConflict(Exception):
+    def __init__(self, record, fields: list[ConflictField] | None = None) -> None:
+        super().__init__(f"{type(record).__name__} {record.id} was saved by someone else")
+        self.record = record
+        self.fields = fields or []
+
+
+def check_version(record, submitted_version: int | str | None) -> None:
+    try:
+        submitted = int(submitted_version)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        submitted = -1
+    if submitted != record.version:
+        raise EditConflict(record)
+
+
+def commit_or_conflict(record) -> None:
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise EditConflict(record) from None
