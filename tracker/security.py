@@ -5,7 +5,8 @@ from flask_login import current_user
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-    "form-action 'self'"
+    # Bootstrap draws its select arrows and menu icon as data: SVG images.
+    "form-action 'self'; img-src 'self' data:"
 )
 
 

@@ -16,8 +16,16 @@ LANGUAGE_CHOICES = [
 
 
 class SignInForm(FlaskForm):
-    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=1024)])
+    email = EmailField(
+        _l("Email"),
+        validators=[DataRequired(), Length(max=254)],
+        render_kw={"autocomplete": "username"},
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[DataRequired(), Length(max=1024)],
+        render_kw={"autocomplete": "current-password"},
+    )
     remember = BooleanField(_l("Keep me signed in on this device"))
     submit = SubmitField(_l("Sign in"))
 
@@ -36,6 +44,7 @@ def _new_password_field():
         _l("New password"),
         validators=[DataRequired(), Length(max=1024)],
         description=_l("At least 12 characters; a few unrelated words make a strong one."),
+        render_kw={"autocomplete": "new-password"},
     )
 
 
@@ -43,6 +52,7 @@ def _confirm_field():
     return PasswordField(
         _l("Repeat the new password"),
         validators=[DataRequired(), EqualTo("new_password", message=_l("The passwords differ."))],
+        render_kw={"autocomplete": "new-password"},
     )
 
 
@@ -54,7 +64,9 @@ class SetPasswordForm(NewPasswordMixin, FlaskForm):
 
 class ChangePasswordForm(NewPasswordMixin, FlaskForm):
     current_password = PasswordField(
-        _l("Current password"), validators=[DataRequired(), Length(max=1024)]
+        _l("Current password"),
+        validators=[DataRequired(), Length(max=1024)],
+        render_kw={"autocomplete": "current-password"},
     )
     new_password = _new_password_field()
     confirm = _confirm_field()
