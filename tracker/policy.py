@@ -119,6 +119,15 @@ def _see_attributions(user: Reader | None, outcome: Any = None) -> bool:
     return outcome is not None and not outcome.chatham_house
 
 
+def _update_action(user: Reader | None, action: Any = None) -> bool:
+    """The owner moves their action along; coordinators and admins may too."""
+    if is_staff(user):
+        return True
+    if not is_civil_society(user):
+        return False
+    return action is None or action.owner_id == user.id
+
+
 RULES: dict[str, Callable[[Reader | None, Any], bool]] = {
     "view_workspace": _signed_in,
     "see_record": _see_record,
@@ -139,6 +148,16 @@ RULES: dict[str, Callable[[Reader | None, Any], bool]] = {
     "publish": _staff,
     "record_table_outcome": _staff,
     "see_attributions": _see_attributions,
+    # Next-step actions
+    "create_action": _staff,
+    "assign_action": _staff,
+    "drop_action": _staff,
+    "update_action": _update_action,
+    "comment_action": _civil_society,
+    # Carry-through to the negotiations
+    "add_draft": _staff,
+    "record_reflection": _civil_society,
+    "search": _signed_in,
 }
 
 
