@@ -53,9 +53,21 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from tracker import acts, admin, agenda, auth, dashboard, health, notes, reports, tables
+    from tracker import (
+        acts,
+        admin,
+        agenda,
+        auth,
+        dashboard,
+        drafts,
+        health,
+        notes,
+        reports,
+        tables,
+    )
 
-    for module in (auth, dashboard, acts, agenda, notes, reports, tables, admin, health):
+    blueprints = (auth, dashboard, acts, agenda, notes, reports, tables, drafts, admin, health)
+    for module in blueprints:
         app.register_blueprint(module.bp)
 
 

@@ -3,6 +3,7 @@
 from tracker.acts import models as acts_models
 from tracker.agenda import models as agenda_models
 from tracker.auth import models as auth_models
+from tracker.drafts import models as drafts_models
 from tracker.notes import models as notes_models
 from tracker.reports import models as reports_models
 from tracker.tables import models as tables_models
@@ -11,6 +12,7 @@ __all__ = [
     "acts_models",
     "agenda_models",
     "auth_models",
+    "drafts_models",
     "notes_models",
     "reports_models",
     "tables_models",

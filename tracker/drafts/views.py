@@ -1,0 +1,3 @@
+"""Views: written by the feature."""
+
+from tracker.drafts import bp  # noqa: F401
