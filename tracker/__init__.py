@@ -54,6 +54,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from tracker import (
+        actions,
         acts,
         admin,
         agenda,
@@ -62,11 +63,27 @@ def register_blueprints(app: Flask) -> None:
         drafts,
         health,
         notes,
+        notifications,
         reports,
+        search,
         tables,
     )
 
-    blueprints = (auth, dashboard, acts, agenda, notes, reports, tables, drafts, admin, health)
+    blueprints = (
+        auth,
+        dashboard,
+        acts,
+        agenda,
+        notes,
+        reports,
+        tables,
+        actions,
+        notifications,
+        drafts,
+        search,
+        admin,
+        health,
+    )
     for module in blueprints:
         app.register_blueprint(module.bp)
 
