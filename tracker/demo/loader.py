@@ -1,4 +1,5 @@
-"""Load the demo workspace: the TEN ACTS, the Puerto Vallarta agenda, milestones, accounts.
+"""Load the demo workspace: the TEN ACTS, the Puerto Vallarta agenda, milestones, accounts,
+and the meeting record (see `tracker.demo.record`).
 
 Every record is found by its natural key before it is created, so loading twice changes
 nothing.
@@ -11,6 +12,7 @@ from tracker.agenda.models import Meeting, MeetingSession, Milestone, Speaker
 from tracker.auth.models import Organization, User
 from tracker.auth.passwords import hash_password
 from tracker.demo import agenda
+from tracker.demo.record import load_governments, load_record
 from tracker.extensions import db
 from tracker.policy import Role
 
@@ -85,6 +87,8 @@ def load_demo() -> list[tuple[str, str]]:
                 )
             )
         accounts.append((email, str(role)))
+    load_governments()
+    load_record()
     db.session.commit()
     return accounts
 

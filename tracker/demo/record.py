@@ -1,0 +1,258 @@
+"""Load the governments for small tables and the demo meeting record (notes, reports, key
+messages, table outcomes with stances) from `tracker.demo.record_data`.
+
+Every record is found by its natural key before it is created, so loading twice changes
+nothing: a government by name, an account by email, a note by (session, title), a report
+and a table outcome by (session, ACT). These functions only flush; the caller commits
+(`load_demo` does, once, at the end).
+"""
+
+from sqlalchemy import select
+
+from tracker.acts.models import Act
+from tracker.agenda.models import Meeting, MeetingSession
+from tracker.auth.models import Organization, User
+from tracker.auth.passwords import hash_password
+from tracker.demo import agenda, record_data
+from tracker.demo.un_member_states import UN_AGENCIES, UN_MEMBER_STATES
+from tracker.extensions import db
+from tracker.models import Visibility
+from tracker.notes.models import Note, NoteRevision
+from tracker.policy import Role
+from tracker.reports.models import (
+    KeyMessage,
+    Report,
+    ReportEvent,
+    ReportEventKind,
+    ReportInternal,
+    ReportPriority,
+    ReportStatus,
+)
+from tracker.tables.models import Government, GovernmentKind, Position, Stance, TableOutcome
+
+
+def load_governments() -> dict[str, Government]:
+    """The 193 UN member states and the UN agencies; return every government by name."""
+    governments = {item.name: item for item in db.session.scalars(select(Government))}
+    for names, kind in (
+        (UN_MEMBER_STATES, GovernmentKind.MEMBER_STATE),
+        (UN_AGENCIES, GovernmentKind.UN_AGENCY),
+    ):
+        for name in names:
+            if name not in governments:
+                governments[name] = Government(name=name, kind=kind)
+                db.session.add(governments[name])
+    db.session.flush()
+    return governments
+
+
+def load_record() -> None:
+    """Notes, reports with key messages and workflow, and small-table outcomes."""
+    users = _load_accounts()
+    sessions = _sessions()
+    acts = {act.number: act for act in db.session.scalars(select(Act))}
+    for row in record_data.NOTES:
+        _load_note(row, sessions, acts, users)
+    for row in record_data.REPORTS:
+        _load_report(row, sessions, acts, users)
+    governments = {item.name: item for item in db.session.scalars(select(Government))}
+    for row in record_data.OUTCOMES:
+        _load_outcome(row, sessions, acts, users, governments)
+    db.session.flush()
+
+
+def _load_accounts() -> dict[str, User]:
+    # Imported here: the loader imports this module.
+    from tracker.demo.loader import DEMO_PASSWORD
+
+    existing = {user.email for user in db.session.scalars(select(User))}
+    for email, name, role, organization_name in record_data.RECORD_ACCOUNTS:
+        if email in existing:
+            continue
+        organization = db.session.scalar(
+            select(Organization).where(Organization.name == organization_name)
+        )
+        db.session.add(
+            User(
+                email=email,
+                name=name,
+                role=Role(role),
+                organization_id=organization.id if organization else None,
+                password_hash=hash_password(DEMO_PASSWORD),
+            )
+        )
+    db.session.flush()
+    return {user.email: user for user in db.session.scalars(select(User))}
+
+
+def _sessions() -> dict[str, MeetingSession]:
+    return {
+        item.key: item
+        for item in db.session.scalars(
+            select(MeetingSession)
+            .join(Meeting, MeetingSession.meeting_id == Meeting.id)
+            .where(Meeting.slug == agenda.MEETING["slug"])
+        )
+    }
+
+
+def _note_bodies(row: dict) -> list[str]:
+    """The body of each revision of a note: its first blocks, then the illustrative line."""
+    bodies = []
+    for revision in row["revisions"]:
+        blocks = list(row["blocks"][: revision["blocks"]])
+        for index, text in revision.get("earlier", {}).items():
+            blocks[index] = text
+        bodies.append("\n\n".join([*blocks, record_data.ILLUSTRATIVE[row["lang"]]]))
+    return bodies
+
+
+def _load_note(row: dict, sessions, acts, users) -> None:
+    session = sessions.get(row["session"])
+    if session is None:
+        return
+    exists = db.session.scalar(
+        select(Note.id).where(Note.session_id == session.id, Note.title == row["title"])
+    )
+    if exists is not None:
+        return
+    revisions = row["revisions"]
+    bodies = _note_bodies(row)
+    first, last = revisions[0], revisions[-1]
+    note = Note(
+        session=session,
+        act=acts.get(row["act"]),
+        title=row["title"],
+        body=bodies[-1],
+        created_by=users.get(first["author"]),
+        updated_by=users.get(last["author"]),
+        revision_count=len(revisions),
+        visibility=Visibility(row["visibility"]),
+        created_at=first["at"],
+        updated_at=last["at"],
+    )
+    db.session.add(note)
+    for number, (revision, body) in enumerate(zip(revisions, bodies, strict=True), start=1):
+        db.session.add(
+            NoteRevision(
+                note=note,
+                number=number,
+                title=row["title"],
+                body=body,
+                author=users.get(revision["author"]),
+                created_at=revision["at"],
+            )
+        )
+
+
+def _load_report(row: dict, sessions, acts, users) -> None:
+    session, act = sessions.get(row["session"]), acts.get(row["act"])
+    if session is None or act is None:
+        return
+    exists = db.session.scalar(
+        select(Report.id).where(Report.session_id == session.id, Report.act_id == act.id)
+    )
+    if exists is not None:
+        return
+    events = row["events"]
+    status = ReportStatus(row["status"])
+    submissions = [event["at"] for event in events if event["kind"] == "submitted"]
+    acceptances = [event["at"] for event in events if event["kind"] == "accepted"]
+    report = Report(
+        act=act,
+        session=session,
+        rapporteur=users.get(row["rapporteur"]),
+        status=status,
+        summary=row["summary"],
+        # The last submission, kept when a report is returned; none for a draft.
+        submitted_at=submissions[-1] if submissions and status != ReportStatus.DRAFT else None,
+        accepted_at=acceptances[-1] if status == ReportStatus.ACCEPTED else None,
+        visibility=Visibility(row["visibility"]),
+        created_at=events[0]["at"],
+        updated_at=events[-1]["at"],
+    )
+    report.priorities = [
+        ReportPriority(rank=rank, text=text) for rank, text in enumerate(row["priorities"], 1)
+    ]
+    report.internal = ReportInternal(
+        divergence=row["divergence"],
+        strategy_notes=row["strategy_notes"],
+        visibility=Visibility.CIVIL_SOCIETY,
+    )
+    report.events = [
+        ReportEvent(
+            kind=ReportEventKind(event["kind"]),
+            actor=users.get(event["actor"]),
+            comment=event["comment"],
+            created_at=event["at"],
+        )
+        for event in events
+    ]
+    db.session.add(report)
+    for rank, text in enumerate(row["key_messages"], start=1):
+        db.session.add(
+            KeyMessage(
+                act=act,
+                report=report,
+                rank=rank,
+                text=text,
+                visibility=Visibility(row["key_messages_visibility"]),
+                created_at=events[0]["at"],
+                updated_at=events[-1]["at"],
+            )
+        )
+
+
+def _load_outcome(row: dict, sessions, acts, users, governments) -> None:
+    session, act = sessions.get(row["session"]), acts.get(row["act"])
+    if session is None or act is None:
+        return
+    exists = db.session.scalar(
+        select(TableOutcome.id).where(
+            TableOutcome.session_id == session.id, TableOutcome.act_id == act.id
+        )
+    )
+    if exists is not None:
+        return
+    # The ACT's key messages, in the order of its report's data, found by their text.
+    report_row = next(item for item in record_data.REPORTS if item["act"] == row["act"])
+    by_text = {
+        message.text: message
+        for message in db.session.scalars(
+            select(KeyMessage).where(
+                KeyMessage.act_id == act.id, KeyMessage.merged_into_id.is_(None)
+            )
+        )
+    }
+    messages = [by_text.get(text) for text in report_row["key_messages"]]
+    present = [
+        governments[name] for name in [*row["governments"], *row["agencies"]] if name in governments
+    ]
+    outcome = TableOutcome(
+        act=act,
+        session=session,
+        civil_society_participants=row["civil_society_participants"],
+        summary=row["summary"],
+        commitments=row["commitments"],
+        follow_ups=row["follow_ups"],
+        chatham_house=row["chatham_house"],
+        recorded_by=users.get(row["recorded_by"]),
+        visibility=Visibility(row["visibility"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        governments=present,
+    )
+    for government in present:
+        for message, (position, note) in zip(
+            messages, row["stances"][government.name], strict=True
+        ):
+            if message is not None:
+                outcome.stances.append(
+                    Stance(
+                        government=government,
+                        key_message=message,
+                        position=Position(position),
+                        note=note,
+                    )
+                )
+    db.session.add(outcome)
