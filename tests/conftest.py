@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from flask import Flask
+from flask import Flask, has_app_context
 from flask.testing import FlaskClient
 from sqlalchemy import event, text
 
@@ -39,7 +39,7 @@ class IsolatedClient(FlaskClient):
     """A client whose requests never share the test's app context, g or session."""
 
     def open(self, *args, **kwargs):
-        if _db.session.registry.has():
+        if has_app_context() and _db.session.registry.has():
             _db.session.commit()
         return contextvars.Context().run(super().open, *args, **kwargs)
 
@@ -72,14 +72,9 @@ def _reset_alembic_version() -> None:
 def empty_tables() -> None:
     _db.session.rollback()
     _db.session.close()
-    tables = [table for table in reversed(_db.metadata.sorted_tables)]
     with _db.engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            names = ", ".join(f'"{table.name}"' for table in tables)
-            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
-            for table in tables:
-                connection.execute(table.delete())
+        for table in reversed(_db.metadata.sorted_tables):
+            connection.execute(table.delete())
 
 
 @pytest.fixture(autouse=True)

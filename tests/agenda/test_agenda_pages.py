@@ -1,4 +1,11 @@
+import re
+
+from sqlalchemy import select
+
 from tests.factories import MeetingSessionFactory, SpeakerFactory
+from tracker.agenda.models import MeetingSession
+from tracker.demo.agenda import GROUP_PURPOSE
+from tracker.extensions import db
 
 
 def test_agenda_lists_both_days_with_audience_badges(client, login_as, demo):
@@ -35,3 +42,59 @@ def test_agenda_page_runs_the_same_queries_whatever_its_size(client, login_as, c
     with count_queries() as large:
         assert client.get("/agenda").status_code == 200
     assert small.count == large.count
+
+
+def agenda_days(html: str) -> list[str]:
+    return re.findall(r'<h2 class="h4 mt-4" id="day-\d">([^<]+)</h2>', html)
+
+
+def test_every_role_sees_the_two_days_in_order(client, login_as, demo):
+    for role in ("observer", "coordinator"):
+        login_as(role)
+        html = client.get("/agenda").get_data(as_text=True)
+        assert agenda_days(html) == [
+            "Day 1 · Saturday, December 2, 2017",
+            "Day 2 · Sunday, December 3, 2017",
+        ]
+        day_1, day_2 = html.split('id="day-2"')
+        assert day_1.count("Group session: ACT") == 10
+        assert "Small table with governments" not in day_1
+        assert day_2.count("Small table with governments: ACT") == 10
+        times = re.findall(r'<span class="agenda-time">(\d\d:\d\d)', day_1)
+        assert times == sorted(times)
+        assert times[0] == "07:30"
+
+
+def test_agenda_shows_speakers_with_organisation_and_tbc(client, login_as, demo):
+    login_as("member")
+    html = client.get("/agenda").get_data(as_text=True)
+    assert "Louise Arbour" in html
+    goita = re.search(r'<span class="speaker">Mamadou Goita.*?</span></span>', html, re.DOTALL)
+    assert goita is not None
+    assert "Institut de Recherche et de Promotion" in goita.group(0)
+    assert "tbc" in goita.group(0)
+
+
+def test_session_page_shows_purpose_venue_and_acts(client, login_as, demo):
+    login_as("observer")
+    item = db.session.scalar(select(MeetingSession).where(MeetingSession.key == "d1-group-act-01"))
+    html = client.get(f"/sessions/{item.id}").get_data(as_text=True)
+    assert "Group session: ACT 1" in html
+    assert "Holiday Inn Express, Puerto Vallarta" in html
+    assert GROUP_PURPOSE in html
+    assert 'href="/acts/1"' in html
+    assert "Civil society only" in html
+
+
+def test_meeting_page_by_its_address(client, login_as, demo):
+    login_as("member")
+    assert client.get("/meetings/puerto-vallarta-2017").status_code == 200
+    assert client.get("/meetings/no-such-meeting").status_code == 404
+
+
+def test_missing_session_and_empty_agenda_are_404(client, login_as):
+    login_as("member")
+    assert client.get("/sessions/999999").status_code == 404
+    response = client.get("/agenda")
+    assert response.status_code == 404
+    assert "There is nothing at this address" in response.get_data(as_text=True)

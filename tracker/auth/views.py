@@ -78,10 +78,13 @@ def account():
                     )
                     status = 422
                 else:
-                    services.change_password(current_user, password_form.new_password.data)
+                    user = current_user._get_current_object()
+                    services.change_password(user, password_form.new_password.data)
                     # Every other session has ended; this one carries on with the new token.
+                    # (login_user needs the user itself: given the proxy, g would point at
+                    # the proxy and every later current_user lookup would recurse forever.)
                     session.clear()
-                    login_user(current_user)
+                    login_user(user)
                     flash(_("Your password is changed. Other devices are signed out."), "success")
                     return redirect(url_for("auth.account"))
             else:

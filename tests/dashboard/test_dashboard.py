@@ -1,0 +1,94 @@
+"""The dashboard: the road to adoption with today marked, and a card per ACT."""
+
+import re
+from datetime import date
+
+from tests.factories import ActFactory, MeetingSessionFactory, MilestoneFactory, SpeakerFactory
+
+
+def timeline_items(html: str) -> list[tuple[str, str]]:
+    """(state, text) of each step on the timeline, in order."""
+    timeline = re.search(r'<ol class="timeline">(.*?)</ol>', html, re.DOTALL).group(1)
+    return [
+        (state, re.sub(r"<[^>]+>|\s+", " ", text).strip())
+        for state, text in re.findall(r'<li class="([a-z]+)"[^>]*>(.*?)</li>', timeline, re.DOTALL)
+    ]
+
+
+def test_today_sits_between_the_second_round_and_draft_rev_1(client, login_as, demo):
+    login_as("member")
+    html = client.get("/dashboard").get_data(as_text=True)
+    items = timeline_items(html)
+    assert len(items) == 16  # fifteen milestones and today
+    states = [state for state, _text in items]
+    assert states.count("today") == 1
+    today = states.index("today")
+    assert "Mar 20, 2018" in items[today][1]
+    assert "Negotiation round 2" in items[today - 1][1]
+    assert "Draft Rev 1 released" in items[today + 1][1]
+    assert set(states[:today]) == {"past"}
+    assert set(states[today + 1 :]) == {"future"}
+    assert "Civil society stocktaking" in items[0][1]
+    assert "Endorsement by the UN General Assembly" in items[-1][1]
+
+
+def test_a_milestone_under_way_is_marked_current(app, client, login_as):
+    login_as("member")
+    MilestoneFactory(
+        title="Round in progress", starts_on=date(2018, 3, 19), ends_on=date(2018, 3, 21)
+    )
+    MilestoneFactory(title="Later round", starts_on=date(2018, 4, 3))
+    items = timeline_items(client.get("/dashboard").get_data(as_text=True))
+    assert [state for state, _ in items] == ["current", "future"]
+    assert "Round in progress" in items[0][1] and "Now" in items[0][1]
+
+
+def test_the_ten_act_cards(client, login_as, demo):
+    login_as("observer")
+    html = client.get("/dashboard").get_data(as_text=True)
+    cards = re.findall(r'<article class="card card-act">.*?</article>', html, re.DOTALL)
+    assert len(cards) == 10
+    assert "ACT 1: Drivers of human mobility" in cards[0]
+    assert "ACT 10: Governance, implementation and monitoring" in cards[9]
+    assert 'href="/acts/3"' in cards[2]
+
+
+def test_the_dashboard_runs_the_same_queries_whatever_its_size(client, login_as, count_queries):
+    login_as("member")
+    ActFactory()
+    MilestoneFactory()
+    with count_queries() as small:
+        assert client.get("/dashboard").status_code == 200
+    ActFactory.create_batch(9)
+    MilestoneFactory.create_batch(14)
+    with count_queries() as large:
+        assert client.get("/dashboard").status_code == 200
+    assert large.count == small.count
+
+
+def test_the_act_list_runs_the_same_queries_whatever_its_size(client, login_as, count_queries):
+    login_as("member")
+    ActFactory()
+    with count_queries() as small:
+        assert client.get("/acts").status_code == 200
+    ActFactory.create_batch(9)
+    with count_queries() as large:
+        html = client.get("/acts").get_data(as_text=True)
+    assert html.count('<li class="list-group-item">') == 10
+    assert large.count == small.count
+
+
+def test_the_act_page_runs_the_same_queries_whatever_its_size(client, login_as, count_queries):
+    login_as("member")
+    act = ActFactory(number=1)
+    first = MeetingSessionFactory(acts=[act])
+    SpeakerFactory(session=first)
+    with count_queries() as small:
+        assert client.get("/acts/1").status_code == 200
+    for _ in range(8):
+        item = MeetingSessionFactory(meeting=first.meeting, acts=[act, ActFactory()])
+        SpeakerFactory.create_batch(3, session=item)
+    with count_queries() as large:
+        html = client.get("/acts/1").get_data(as_text=True)
+    assert html.count("/sessions/") == 9
+    assert large.count == small.count
