@@ -30,7 +30,7 @@ install: $(VENV)/.installed translations
 install-test: $(VENV)/.installed-test translations
 
 translations: $(VENV)/.installed
-	$(BIN)/pybabel compile -q -d tracker/translations
+	$(BIN)/pybabel -q compile -d tracker/translations
 
 $(SECRET_FILE):
 	mkdir -p instance
@@ -62,8 +62,8 @@ lint: install-test
 	$(BIN)/ruff format --check tracker tests
 
 extract-messages: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o tracker/translations/messages.pot .
-	$(BIN)/pybabel update -i tracker/translations/messages.pot -d tracker/translations --no-fuzzy-matching
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o tracker/translations/messages.pot .
+	$(BIN)/pybabel -q update -i tracker/translations/messages.pot -d tracker/translations --no-fuzzy-matching
 
 clean:
 	rm -rf $(VENV) instance/*.db
