@@ -52,12 +52,20 @@ class World:
         self.act = factories.ActFactory(number=3, title="Protection")
         self.other_act = factories.ActFactory(number=4, title="Decent work and labour rights")
         self.group_session = factories.MeetingSessionFactory(
-            meeting=self.meeting, kind="group_session", audience="civil_society",
-            acts=[self.act], title="Group session: ACT 3",
+            meeting=self.meeting,
+            kind="group_session",
+            audience="civil_society",
+            acts=[self.act],
+            title="Group session: ACT 3",
         )
         self.small_table = factories.MeetingSessionFactory(
-            meeting=self.meeting, kind="small_table", audience="open", acts=[self.act],
-            day=date(2017, 12, 3), starts_at=time(10, 30), ends_at=time(12, 30),
+            meeting=self.meeting,
+            kind="small_table",
+            audience="open",
+            acts=[self.act],
+            day=date(2017, 12, 3),
+            starts_at=time(10, 30),
+            ends_at=time(12, 30),
             title="Small table: ACT 3",
         )
         self.milestone = factories.MilestoneFactory()
@@ -73,16 +81,23 @@ class World:
         factories.NoteRevisionFactory(note=self.shared_note, number=1)
         self.shared_note.revision_count = 1
         self.report = factories.ReportFactory(
-            act=self.act, session=self.group_session, rapporteur=self.users["rapporteur"],
+            act=self.act,
+            session=self.group_session,
+            rapporteur=self.users["rapporteur"],
             status="submitted",
         )
         self.draft_report = factories.ReportFactory(
-            act=self.other_act, session=self.group_session, rapporteur=self.users["rapporteur"],
+            act=self.other_act,
+            session=self.group_session,
+            rapporteur=self.users["rapporteur"],
             status="draft",
         )
         self.accepted_report = factories.ReportFactory(
-            act=self.act, session=factories.MeetingSessionFactory(meeting=self.meeting),
-            rapporteur=self.other_user, status="accepted", visibility="shared",
+            act=self.act,
+            session=factories.MeetingSessionFactory(meeting=self.meeting),
+            rapporteur=self.other_user,
+            status="accepted",
+            visibility="shared",
         )
         self.key_message = factories.KeyMessageFactory(
             report=self.report, act=self.act, visibility="civil_society", rank=1
@@ -95,13 +110,25 @@ class World:
         )
         self.government = factories.GovernmentFactory(name="Mexico")
         self.outcome = factories.TableOutcomeFactory(
-            act=self.act, session=self.small_table, visibility="shared",
+            act=self.act,
+            session=self.small_table,
+            visibility="shared",
             governments=[self.government],
         )
         factories.StanceFactory(
-            outcome=self.outcome, government=self.government,
+            outcome=self.outcome,
+            government=self.government,
             key_message=self.shared_key_message,
         )
         self.hidden_outcome = factories.TableOutcomeFactory(
             act=self.other_act, visibility="civil_society"
+        )
+        # Drafts and reflections (issue 6)
+        self.draft = factories.DraftFactory(name="World zero draft")
+        self.paragraph = factories.DraftParagraphFactory(draft=self.draft, ref="1", position=1)
+        self.reflection = factories.ReflectionFactory(
+            key_message=self.key_message, draft=self.draft, paragraphs=[self.paragraph]
+        )
+        self.shared_reflection = factories.ReflectionFactory(
+            key_message=self.shared_key_message, draft=self.draft, paragraphs=[self.paragraph]
         )

@@ -10,6 +10,7 @@ from tracker.acts.models import Act
 from tracker.agenda.models import Meeting, MeetingSession, Milestone, Speaker
 from tracker.auth.models import Organization, User
 from tracker.auth.passwords import hash_password
+from tracker.drafts.models import Draft, DraftParagraph, Reflection
 from tracker.extensions import db
 from tracker.notes.models import Note, NoteRevision
 from tracker.reports.models import KeyMessage, Report, ReportInternal, ReportPriority
@@ -153,7 +154,9 @@ class KeyMessageFactory(Base):
     report = factory.SubFactory(ReportFactory)
     act = factory.SelfAttribute("report.act")
     rank = factory.Sequence(lambda n: n + 1)
-    text = factory.Sequence(lambda n: f"Key message {n}: firewalls between services and enforcement")
+    text = factory.Sequence(
+        lambda n: f"Key message {n}: firewalls between services and enforcement"
+    )
     visibility = "civil_society"
 
 
@@ -185,3 +188,40 @@ class StanceFactory(Base):
     government = factory.SubFactory(GovernmentFactory)
     key_message = factory.SubFactory(KeyMessageFactory)
     position = "supportive"
+
+
+# Drafts and reflections (issue 6)
+
+
+class DraftFactory(Base):
+    class Meta:
+        model = Draft
+
+    name = factory.Sequence(lambda n: f"Draft {n}")
+    released_on = date(2018, 2, 5)
+    source_text = "1. We commit to end the detention of children."
+
+
+class DraftParagraphFactory(Base):
+    class Meta:
+        model = DraftParagraph
+
+    draft = factory.SubFactory(DraftFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    ref = factory.Sequence(lambda n: str(n + 1))
+    heading_level = 0
+    section = ""
+    text = "We commit to work to end the practice of child detention."
+    change = "new"
+
+
+class ReflectionFactory(Base):
+    class Meta:
+        model = Reflection
+
+    key_message = factory.SubFactory(KeyMessageFactory)
+    draft = factory.SubFactory(DraftFactory)
+    level = "partial"
+    state = "current"
+    excerpt = "work to end the practice of child detention"
+    note = ""

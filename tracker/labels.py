@@ -58,3 +58,49 @@ ORGANIZATION_KINDS = {
     "un_agency": _l("UN agency"),
     "government": _l("Government"),
 }
+
+POSITIONS = {
+    "supportive": _l("Supportive"),
+    "open": _l("Open"),
+    "reserved": _l("Reserved"),
+    "opposed": _l("Opposed"),
+}
+
+REPORT_STATUSES = {
+    "draft": _l("Draft"),
+    "submitted": _l("Submitted for review"),
+    "returned": _l("Returned to the rapporteur"),
+    "accepted": _l("Accepted"),
+}
+
+REPORT_EVENT_KINDS = {
+    "assigned": _l("Rapporteur assigned"),
+    "saved": _l("Saved"),
+    "submitted": _l("Submitted for review"),
+    "returned": _l("Returned with a comment"),
+    "accepted": _l("Accepted"),
+    "reopened": _l("Reopened"),
+    "published": _l("Published to governments"),
+    "withdrawn": _l("Withdrawn from governments"),
+}
+
+REFLECTION_LEVELS = {
+    "absent": _l("Absent"),
+    "weak": _l("Weak"),
+    "partial": _l("Partial"),
+    "strong": _l("Strong"),
+}
+
+REFLECTION_STATES = {
+    "current": _l("Current"),
+    "to_review": _l("To review"),
+    "lost": _l("Lost: its paragraph was deleted"),
+}
+
+PARAGRAPH_CHANGES = {
+    "unchanged": _l("Unchanged"),
+    "changed": _l("Changed"),
+    "moved": _l("Moved"),
+    "new": _l("New"),
+    "deleted": _l("Deleted"),
+}

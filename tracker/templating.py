@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from tracker import labels, policy
 from tracker.clock import today
+from tracker.markdown import render_markdown
 
 
 def may(verb: str, thing=None) -> bool:
@@ -20,6 +21,7 @@ def register(app: Flask) -> None:
         labels=labels,
         format_date=format_date,
         nav_items=nav_items,
+        render_markdown=render_markdown,
         current_locale=lambda: str(get_locale() or "en"),
         query_count=lambda: g.get("query_count", 0),
     )
@@ -31,6 +33,7 @@ NAV_ITEMS = [
     ("dashboard.index", _l("Dashboard"), "view_workspace"),
     ("acts.index", _l("ACTs"), "view_workspace"),
     ("agenda.index", _l("Agenda"), "view_workspace"),
+    ("drafts.index", _l("Drafts"), "view_workspace"),
     ("admin.users", _l("People"), "manage_accounts"),
 ]
 

@@ -90,5 +90,5 @@ def test_the_act_page_runs_the_same_queries_whatever_its_size(client, login_as, 
         SpeakerFactory.create_batch(3, session=item)
     with count_queries() as large:
         html = client.get("/acts/1").get_data(as_text=True)
-    assert html.count("/sessions/") == 9
+    assert len(re.findall(r'href="/sessions/\d+"', html)) == 9
     assert large.count == small.count

@@ -6,6 +6,9 @@ from flask_login import login_required
 from tracker.acts import bp, services
 from tracker.acts.models import Act
 from tracker.extensions import db
+from tracker.notes import services as notes_services
+from tracker.reports import services as reports_services
+from tracker.tables import services as tables_services
 
 
 @bp.get("/acts")
@@ -20,4 +23,11 @@ def index():
 def show(number: int):
     act = db.first_or_404(db.select(Act).where(Act.number == number))
     sessions = db.session.scalars(services.sessions_for_act(act)).all()
-    return render_template("acts/show.html", act=act, sessions=sessions)
+    return render_template(
+        "acts/show.html",
+        act=act,
+        sessions=sessions,
+        act_notes=notes_services.for_act(act),
+        act_reports=reports_services.for_act(act),
+        act_tables=tables_services.for_act(act),
+    )

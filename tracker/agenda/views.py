@@ -6,6 +6,9 @@ from flask_login import login_required
 from tracker.agenda import bp, services
 from tracker.agenda.models import Meeting
 from tracker.extensions import db
+from tracker.notes import services as notes_services
+from tracker.reports import services as reports_services
+from tracker.tables import services as tables_services
 
 
 @bp.get("/agenda")
@@ -38,4 +41,10 @@ def _render_agenda(meeting: Meeting):
 @login_required
 def session(session_id: int):
     item = db.first_or_404(services.session_with_details(session_id))
-    return render_template("agenda/session.html", item=item)
+    return render_template(
+        "agenda/session.html",
+        item=item,
+        session_notes=notes_services.for_session(item),
+        session_reports=reports_services.for_session(item),
+        session_tables=tables_services.for_session(item),
+    )

@@ -12,6 +12,7 @@ from tracker.agenda.models import Meeting, MeetingSession, Milestone, Speaker
 from tracker.auth.models import Organization, User
 from tracker.auth.passwords import hash_password
 from tracker.demo import agenda
+from tracker.demo.drafts import load_drafts
 from tracker.demo.record import load_governments, load_record
 from tracker.extensions import db
 from tracker.policy import Role
@@ -90,6 +91,7 @@ def load_demo() -> list[tuple[str, str]]:
     load_governments()
     load_record()
     db.session.commit()
+    load_drafts()  # through the same service as the UI, so reflections carry forward
     return accounts
 
 

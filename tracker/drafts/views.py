@@ -1,3 +1,334 @@
-"""Views: written by the feature."""
+"""Drafts of the negotiated text, their changes, and how key messages are reflected."""
 
-from tracker.drafts import bp  # noqa: F401
+import re
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from tracker import policy
+from tracker.agenda.models import Milestone
+from tracker.conflicts import ConflictField, EditConflict
+from tracker.diffing import word_diff
+from tracker.drafts import bp, services
+from tracker.drafts.forms import DraftForm, ProposalForm, ReflectionForm
+from tracker.drafts.models import Draft, DraftParagraph, Level, Reflection
+from tracker.drafts.upload import UploadRefused, read_upload
+from tracker.extensions import db
+from tracker.labels import REFLECTION_LEVELS
+
+PROPOSALS = 5
+PROPOSAL_LEVELS = (Level.STRONG, Level.PARTIAL, Level.WEAK)
+
+
+def _require(verb: str, thing=None) -> None:
+    if not policy.may(current_user, verb, thing):
+        abort(403)
+
+
+@bp.app_template_filter("ref_slug")
+def ref_slug(ref: str) -> str:
+    """The anchor of a paragraph: "21(c)" -> "21-c", "¶ 3" -> "para-3"."""
+    slug = re.sub(r"[^0-9a-z]+", "-", ref.replace("¶", "para").casefold()).strip("-")
+    return slug or "para"
+
+
+# Reading
+
+
+@bp.get("/drafts")
+@login_required
+def index():
+    _require("view_workspace")
+    page = db.paginate(services.drafts_in_order().options(joinedload(Draft.milestone)), per_page=50)
+    counts = services.paragraph_counts(d.id for d in page.items)
+    return render_template("drafts/index.html", page=page, counts=counts)
+
+
+@bp.get("/drafts/<int:draft_id>")
+@login_required
+def show(draft_id: int):
+    _require("view_workspace")
+    draft = db.first_or_404(services.draft_with_paragraphs(draft_id))
+    reflections = db.session.scalars(services.reflections_in_draft(draft_id)).all()
+    by_paragraph: dict[int, list[Reflection]] = {}
+    for reflection in reflections:
+        for paragraph in reflection.paragraphs:
+            by_paragraph.setdefault(paragraph.id, []).append(reflection)
+    return render_template("drafts/show.html", draft=draft, by_paragraph=by_paragraph)
+
+
+@bp.get("/drafts/<int:draft_id>/changes")
+@login_required
+def changes(draft_id: int):
+    _require("view_workspace")
+    draft = db.first_or_404(services.draft_with_changes(draft_id))
+    deleted = (
+        db.session.scalars(services.deleted_paragraphs(draft)).all() if draft.previous_id else []
+    )
+    counts = {change: 0 for change in ("new", "changed", "moved", "unchanged")}
+    for paragraph in draft.paragraphs:
+        counts[paragraph.change.value] += 1
+    counts["deleted"] = len(deleted)
+    return render_template(
+        "drafts/changes.html",
+        draft=draft,
+        deleted=deleted,
+        counts=counts,
+        word_diff=word_diff,
+    )
+
+
+# Adding a draft
+
+
+def _draft_form() -> DraftForm:
+    form = DraftForm()
+    milestones = db.session.scalars(select(Milestone).order_by(Milestone.starts_on)).all()
+    form.set_choices(milestones)
+    return form
+
+
+@bp.route("/drafts/new", methods=["GET", "POST"])
+@login_required
+def new():
+    _require("add_draft")
+    form = _draft_form()
+    if request.method == "GET":
+        return render_template("drafts/new.html", form=form)
+    if not form.validate_on_submit():
+        return render_template("drafts/new.html", form=form), 422
+    status = 422
+    text = None
+    upload = form.upload.data
+    has_upload = bool(upload and getattr(upload, "filename", ""))
+    pasted = (form.text.data or "").strip()
+    if has_upload and pasted:
+        form.upload.errors.append(_("Paste the text or upload a file, not both."))
+    elif has_upload:
+        try:
+            text = read_upload(upload.filename, upload.stream)
+        except UploadRefused as refused:
+            form.upload.errors.append(str(refused.message))
+            status = refused.status
+        finally:
+            upload.close()  # a large upload is spooled to a temporary file
+    elif pasted:
+        text = form.text.data
+    else:
+        form.text.errors.append(_("Paste the text of the draft or upload it as a file."))
+    name = form.name.data.strip()
+    if services.name_taken(name):
+        form.name.errors.append(_("A draft with this name exists already."))
+        text = None
+    if text is None:
+        return render_template("drafts/new.html", form=form), status
+    try:
+        draft = services.add_draft(
+            name=name,
+            released_on=form.released_on.data,
+            text=text,
+            milestone_id=form.milestone_id.data or None,
+            created_by=current_user,
+        )
+    except services.EmptyDraft:
+        db.session.rollback()
+        field = form.upload if has_upload else form.text
+        field.errors.append(_("No paragraph was found in this text."))
+        return render_template("drafts/new.html", form=form), 422
+    except services.TooManyParagraphs as too_many:
+        db.session.rollback()
+        field = form.upload if has_upload else form.text
+        field.errors.append(
+            _(
+                "This text has %(count)d paragraphs; a draft may have at most %(most)d.",
+                count=too_many.args[0],
+                most=services.MAX_PARAGRAPHS,
+            )
+        )
+        return render_template("drafts/new.html", form=form), 422
+    flash(
+        _(
+            "The draft %(name)s is added: %(count)d paragraphs.",
+            name=draft.name,
+            count=len(draft.paragraphs),
+        ),
+        "success",
+    )
+    return redirect(
+        url_for("drafts.changes" if draft.previous_id else "drafts.show", draft_id=draft.id)
+    )
+
+
+# Reflections
+
+
+def _reflection_page(message_id: int, draft_id: int, form=None, status=200, conflict=None):
+    message = db.first_or_404(services.key_message_for_reflection(message_id))
+    draft = db.first_or_404(select(Draft).where(Draft.id == draft_id))
+    reflection = db.session.scalars(services.reflection_of(message_id, draft_id)).first()
+    drafts = db.session.scalars(services.drafts_in_order()).all()
+    may_record = policy.may(current_user, "record_reflection", message)
+    proposals = []
+    if may_record:
+        paragraphs = db.session.scalars(
+            select(DraftParagraph)
+            .where(DraftParagraph.draft_id == draft_id)
+            .order_by(DraftParagraph.position)
+        ).all()
+        proposals = services.propose_paragraphs(message.text, list(paragraphs), PROPOSALS)
+        if form is None:
+            form = ReflectionForm(formdata=None)
+            if reflection is not None:
+                form.level.data = reflection.level.value
+                form.paragraphs.data = ", ".join(p.ref for p in reflection.paragraphs)
+                form.excerpt.data = reflection.excerpt
+                form.note.data = reflection.note
+                form.version.data = str(reflection.version)
+    return render_template(
+        "drafts/reflection.html",
+        message=message,
+        draft=draft,
+        drafts=drafts,
+        reflection=reflection,
+        proposals=proposals,
+        proposal_levels=PROPOSAL_LEVELS,
+        proposal_form=ProposalForm(formdata=None),
+        form=form if may_record else None,
+        conflict_fields=conflict,
+        word_diff=word_diff,
+    ), status
+
+
+def _paragraphs_by_ref(draft_id: int, refs_text: str) -> tuple[list[DraftParagraph], list[str]]:
+    wanted = [ref.strip() for ref in (refs_text or "").split(",") if ref.strip()]
+    if not wanted:
+        return [], []
+    found = {
+        p.ref: p
+        for p in db.session.scalars(
+            select(DraftParagraph).where(
+                DraftParagraph.draft_id == draft_id, DraftParagraph.ref.in_(wanted)
+            )
+        )
+    }
+    missing = [ref for ref in wanted if ref not in found]
+    return [found[ref] for ref in dict.fromkeys(wanted) if ref in found], missing
+
+
+def _conflict_fields(mine: dict, reflection: Reflection) -> list[ConflictField]:
+    theirs = {
+        "level": str(REFLECTION_LEVELS[reflection.level]),
+        "paragraphs": ", ".join(p.ref for p in reflection.paragraphs),
+        "excerpt": reflection.excerpt,
+        "note": reflection.note,
+    }
+    labels = {
+        "level": _("Level"),
+        "paragraphs": _("Paragraphs"),
+        "excerpt": _("Excerpt"),
+        "note": _("Note"),
+    }
+    return [ConflictField(labels[k], mine.get(k, ""), theirs[k]) for k in labels]
+
+
+@bp.route("/messages/<int:message_id>/reflections/<int:draft_id>", methods=["GET", "POST"])
+@login_required
+def reflection(message_id: int, draft_id: int):
+    _require("view_workspace")
+    if request.method == "GET":
+        return _reflection_page(message_id, draft_id)
+    message = db.first_or_404(services.key_message_for_reflection(message_id))
+    draft = db.first_or_404(select(Draft).where(Draft.id == draft_id))
+    _require("record_reflection", message)
+    form = ReflectionForm()
+    if not form.validate_on_submit():
+        return _reflection_page(message_id, draft_id, form, 422)
+    level = Level(form.level.data)
+    paragraphs, missing = _paragraphs_by_ref(draft_id, form.paragraphs.data)
+    if missing:
+        form.paragraphs.errors.append(
+            _("No paragraph %(refs)s in this draft.", refs=", ".join(missing))
+        )
+        return _reflection_page(message_id, draft_id, form, 422)
+    if level == Level.ABSENT and paragraphs:
+        form.paragraphs.errors.append(_("An absent message has no paragraph: leave this empty."))
+        return _reflection_page(message_id, draft_id, form, 422)
+    try:
+        services.record_reflection(
+            key_message=message,
+            draft=draft,
+            level=level,
+            paragraphs=paragraphs,
+            excerpt=form.excerpt.data or "",
+            note=form.note.data or "",
+            recorded_by=current_user,
+            version=form.version.data,
+        )
+    except EditConflict:
+        return _conflict(message_id, draft_id, form)
+    flash(_("The reflection is saved."), "success")
+    return redirect(url_for("drafts.reflection", message_id=message_id, draft_id=draft_id))
+
+
+def _conflict(message_id: int, draft_id: int, form: ReflectionForm):
+    db.session.rollback()
+    db.session.expire_all()
+    current = db.session.scalars(services.reflection_of(message_id, draft_id)).first()
+    mine = {
+        "level": str(REFLECTION_LEVELS.get(form.level.data, form.level.data or "")),
+        "paragraphs": form.paragraphs.data or "",
+        "excerpt": form.excerpt.data or "",
+        "note": form.note.data or "",
+    }
+    fields = _conflict_fields(mine, current) if current else []
+    if current is not None:
+        form.version.data = str(current.version)
+        form.version.raw_data = [form.version.data]  # rendered from raw_data when posted
+    return _reflection_page(message_id, draft_id, form, 409, conflict=fields)
+
+
+@bp.post("/messages/<int:message_id>/reflections/<int:draft_id>/proposal")
+@login_required
+def record_proposal(message_id: int, draft_id: int):
+    message = db.first_or_404(services.key_message_for_reflection(message_id))
+    draft = db.first_or_404(select(Draft).where(Draft.id == draft_id))
+    _require("record_reflection", message)
+    form = ProposalForm()
+    if not form.validate_on_submit() or form.level.data not in {lv.value for lv in PROPOSAL_LEVELS}:
+        abort(400)
+    paragraph = db.session.scalars(
+        select(DraftParagraph).where(
+            DraftParagraph.id == form.paragraph_id.data, DraftParagraph.draft_id == draft_id
+        )
+    ).first()
+    if paragraph is None:
+        abort(400)
+    level = Level(form.level.data)
+    try:
+        services.record_reflection(
+            key_message=message,
+            draft=draft,
+            level=level,
+            paragraphs=[paragraph],
+            recorded_by=current_user,
+            version=form.version.data,
+        )
+    except EditConflict:
+        db.session.rollback()
+        flash(
+            _("Someone else saved this reflection meanwhile: check it, then record again."),
+            "warning",
+        )
+        return _reflection_page(message_id, draft_id, status=409)
+    flash(
+        _(
+            "Recorded: %(level)s, paragraph %(ref)s.",
+            level=REFLECTION_LEVELS[level],
+            ref=paragraph.ref,
+        ),
+        "success",
+    )
+    return redirect(url_for("drafts.reflection", message_id=message_id, draft_id=draft_id))

@@ -1,3 +1,153 @@
-"""Views: written by the feature."""
+"""Group-session notes: write, read, edit (with conflicts), history, compare, restore."""
 
-from tracker.notes import bp  # noqa: F401
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from tracker import policy
+from tracker.conflicts import ConflictField, EditConflict
+from tracker.extensions import db
+from tracker.markdown import render_markdown
+from tracker.notes import bp, services
+from tracker.notes.forms import EditNoteForm, NewNoteForm, RestoreForm
+from tracker.notes.models import Note
+
+
+def _require(verb: str, thing=None) -> None:
+    if not policy.may(current_user, verb, thing):
+        abort(403)
+
+
+def _note_or_404(note_id: int) -> Note:
+    # Observers only ever load shared notes: the reader's filter hides the rest (404).
+    return db.first_or_404(services.note_page(note_id))
+
+
+@bp.route("/sessions/<int:session_id>/notes/new", methods=["GET", "POST"])
+@login_required
+def new(session_id: int):
+    item = db.first_or_404(services.session_for_new_note(session_id))
+    _require("write_note")
+    form = NewNoteForm()
+    form.set_acts(item.acts)
+    if request.method == "GET":
+        form.act_id.data = request.args.get("act", type=int)
+    if form.validate_on_submit():
+        act = next((act for act in item.acts if act.id == form.act_id.data), None)
+        note = services.create_note(item, act, form.title.data, form.body.data, current_user)
+        flash(_("Note saved."), "success")
+        return redirect(url_for("notes.show", note_id=note.id))
+    status = 422 if form.is_submitted() else 200
+    return render_template("notes/new.html", item=item, form=form), status
+
+
+@bp.get("/notes/<int:note_id>")
+@login_required
+def show(note_id: int):
+    note = _note_or_404(note_id)
+    return render_template("notes/show.html", note=note, body_html=render_markdown(note.body))
+
+
+@bp.route("/notes/<int:note_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(note_id: int):
+    note = _note_or_404(note_id)
+    _require("write_note", note)
+    # Only a GET fills the form from the note: a POST without its version is a conflict.
+    form = EditNoteForm(obj=note) if request.method == "GET" else EditNoteForm()
+    if form.validate_on_submit():
+        try:
+            revision = services.save_note(
+                note, form.title.data, form.body.data, form.version.data, current_user
+            )
+        except EditConflict:
+            return _conflict(note, form.title.data, form.body.data)
+        if revision is None:
+            flash(_("Nothing changed: the note was already saved with this text."), "info")
+        else:
+            flash(_("Note saved (revision %(number)d).", number=revision.number), "success")
+        return redirect(url_for("notes.show", note_id=note.id))
+    status = 422 if form.is_submitted() else 200
+    return render_template("notes/edit.html", note=note, form=form), status
+
+
+def _conflict(note: Note, title: str, body: str):
+    """409: the newer saved text beside the user's, and the user's text in the form again,
+    now at the current version, so that saving after merging goes through."""
+    fields = []
+    if title != note.title:
+        fields.append(ConflictField(label=_("Title"), mine=title, theirs=note.title))
+    if body != note.body:
+        fields.append(ConflictField(label=_("Note"), mine=body, theirs=note.body))
+    form = EditNoteForm(formdata=None, version=note.version, title=title, body=body)
+    return render_template(
+        "notes/edit.html",
+        note=note,
+        form=form,
+        conflict=fields,
+        saved_by=note.updated_by.name if note.updated_by else None,
+    ), 409
+
+
+@bp.get("/notes/<int:note_id>/history")
+@login_required
+def history(note_id: int):
+    note = _note_or_404(note_id)
+    page = services.history_of(note, request.args.get("page", 1, type=int))
+    old_number = request.args.get("from", type=int)
+    new_number = request.args.get("to", type=int)
+    comparison = None
+    if old_number is not None and new_number is not None:
+        comparison = services.compare(note, old_number, new_number)
+        if comparison is None:
+            abort(404)
+    return render_template(
+        "notes/history.html",
+        note=note,
+        history=page,
+        comparison=comparison,
+        old_number=old_number,
+        new_number=new_number,
+    )
+
+
+@bp.get("/notes/<int:note_id>/revisions/<int:number>")
+@login_required
+def revision(note_id: int, number: int):
+    note = _note_or_404(note_id)
+    old = db.first_or_404(services.revision_of(note, number))
+    return render_template(
+        "notes/revision.html",
+        note=note,
+        revision=old,
+        body_html=render_markdown(old.body),
+        restore_form=RestoreForm(formdata=None, version=note.version),
+    )
+
+
+@bp.post("/notes/<int:note_id>/revisions/<int:number>/restore")
+@login_required
+def restore(note_id: int, number: int):
+    note = _note_or_404(note_id)
+    _require("write_note", note)
+    old = db.first_or_404(services.revision_of(note, number))
+    form = RestoreForm()
+    if not form.validate_on_submit():
+        abort(400)
+    title, body = old.title, old.body
+    try:
+        restored = services.restore_revision(note, old, form.version.data, current_user)
+    except EditConflict:
+        return _conflict(note, title, body)
+    if restored is None:
+        flash(_("This version is already the current text of the note."), "info")
+    else:
+        flash(
+            _(
+                "Revision %(old)d is restored as revision %(number)d.",
+                old=number,
+                number=restored.number,
+            ),
+            "success",
+        )
+    return redirect(url_for("notes.show", note_id=note.id))

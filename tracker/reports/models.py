@@ -119,11 +119,14 @@ class ReportEvent(DerivedVisibilityMixin, db.Model):
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
     kind: Mapped[ReportEventKind] = mapped_column(str_enum(ReportEventKind, "report_event_kind"))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    # For "assigned": the rapporteur the report was given to.
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     report: Mapped[Report] = relationship(back_populates="events")
-    actor: Mapped[User | None] = relationship()
+    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
 
     @classmethod
     def shared_clause(cls):

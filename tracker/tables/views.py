@@ -1,3 +1,204 @@
-"""Views: written by the feature."""
+"""Small-table outcomes: record, edit, publish or withdraw, stances, and the outcome page."""
 
-from tracker.tables import bp  # noqa: F401
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from tracker import policy
+from tracker.agenda import services as agenda
+from tracker.conflicts import EditConflict
+from tracker.extensions import db
+from tracker.models import Visibility
+from tracker.tables import bp, services
+from tracker.tables.forms import (
+    ButtonForm,
+    EditOutcomeForm,
+    NewOutcomeForm,
+    OutcomeForm,
+    stance_grid_form_class,
+)
+from tracker.tables.models import Position, TableOutcome
+
+
+def _require(verb: str, thing=None) -> None:
+    if not policy.may(current_user, verb, thing):
+        abort(403)
+
+
+def _load_outcome(outcome_id: int) -> TableOutcome:
+    return db.first_or_404(services.outcome_with_details(outcome_id))
+
+
+def _fields(form: OutcomeForm) -> services.OutcomeFields:
+    return services.OutcomeFields(
+        government_ids=form.governments.data or [],
+        agency_ids=form.agencies.data or [],
+        civil_society_participants=(form.civil_society_participants.data or "").strip(),
+        summary=form.summary.data or "",
+        commitments=form.commitments.data or "",
+        follow_ups=form.follow_ups.data or "",
+        chatham_house=bool(form.chatham_house.data),
+    )
+
+
+def _governments_choices():
+    return services.split_by_kind(db.session.scalars(services.governments_in_order()).all())
+
+
+def _set_version(form, version: int) -> None:
+    form.version.data = str(version)
+    form.version.raw_data = [str(version)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Record and edit
+
+
+@bp.route("/sessions/<int:session_id>/outcome/new", methods=["GET", "POST"])
+@login_required
+def new_outcome(session_id: int):
+    session = db.first_or_404(agenda.session_with_details(session_id))
+    if not services.is_small_table(session):
+        abort(404)
+    _require("record_table_outcome")
+    form = NewOutcomeForm(session_id=session.id)
+    form.set_choices(*_governments_choices(), acts=session.acts)
+    if request.method == "GET" and request.args.get("act", type=int):
+        form.act_id.data = request.args.get("act", type=int)
+    if not form.validate_on_submit():
+        status = 422 if request.method == "POST" else 200
+        return render_template("tables/edit.html", form=form, session=session, outcome=None), status
+    act = next(act for act in session.acts if act.id == form.act_id.data)
+    outcome = services.record_outcome(session, act, current_user, _fields(form))
+    flash(
+        _("The outcome of the small table on ACT %(number)d is recorded.", number=act.number),
+        "success",
+    )
+    return redirect(url_for("tables.show_outcome", outcome_id=outcome.id))
+
+
+@bp.route("/outcomes/<int:outcome_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_outcome(outcome_id: int):
+    outcome = _load_outcome(outcome_id)
+    _require("record_table_outcome", outcome)
+    if request.method == "GET":
+        states, agencies = services.split_by_kind(outcome.governments)
+        form = EditOutcomeForm(
+            obj=outcome,
+            governments=[g.id for g in states],
+            agencies=[g.id for g in agencies],
+        )
+        _set_version(form, outcome.version)
+    else:
+        form = EditOutcomeForm()
+    form.set_choices(*_governments_choices())
+    context = {"form": form, "session": outcome.session, "outcome": outcome}
+    if not form.validate_on_submit():
+        status = 422 if request.method == "POST" else 200
+        return render_template("tables/edit.html", **context), status
+    try:
+        services.update_outcome(outcome, _fields(form), form.version.data)
+    except EditConflict as conflict:
+        _set_version(form, outcome.version)
+        return render_template("tables/edit.html", conflict=conflict, **context), 409
+    flash(_("The outcome is saved."), "success")
+    return redirect(url_for("tables.show_outcome", outcome_id=outcome.id))
+
+
+@bp.post("/outcomes/<int:outcome_id>/publish")
+@login_required
+def publish_outcome(outcome_id: int):
+    return _set_visibility(
+        outcome_id, Visibility.SHARED, _("The outcome is shared with governments.")
+    )
+
+
+@bp.post("/outcomes/<int:outcome_id>/withdraw")
+@login_required
+def withdraw_outcome(outcome_id: int):
+    return _set_visibility(
+        outcome_id, Visibility.CIVIL_SOCIETY, _("The outcome is now civil-society only.")
+    )
+
+
+def _set_visibility(outcome_id: int, visibility: Visibility, message: str):
+    outcome = _load_outcome(outcome_id)
+    _require("publish", outcome)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    services.set_visibility(outcome, visibility)
+    flash(message, "success")
+    return redirect(url_for("tables.show_outcome", outcome_id=outcome_id))
+
+
+# ---------------------------------------------------------------------------------------------
+# Stances
+
+
+@bp.route("/outcomes/<int:outcome_id>/stances", methods=["GET", "POST"])
+@login_required
+def stances(outcome_id: int):
+    outcome = _load_outcome(outcome_id)
+    _require("record_table_outcome", outcome)
+    governments, _agencies = services.split_by_kind(outcome.governments)
+    messages = db.session.scalars(services.active_key_messages(outcome.act_id)).all()
+    form_class = stance_grid_form_class(governments, messages)
+    if request.method == "GET":
+        data = {}
+        for stance in outcome.stances:
+            position, note = form_class.cell_names(
+                None, stance.government_id, stance.key_message_id
+            )
+            data[position] = str(stance.position)
+            data[note] = stance.note
+        form = form_class(data=data)
+        _set_version(form, outcome.version)
+    else:
+        form = form_class()
+    context = {"form": form, "outcome": outcome, "governments": governments, "messages": messages}
+    if not form.validate_on_submit():
+        status = 422 if request.method == "POST" else 200
+        return render_template("tables/stances.html", **context), status
+    cells = {}
+    for government in governments:
+        for message in messages:
+            position_name, note_name = form.cell_names(government.id, message.id)
+            position = form[position_name].data
+            cells[(government.id, message.id)] = (
+                Position(position) if position else None,
+                form[note_name].data or "",
+            )
+    names = {g.id: g.name for g in governments}
+    numbers = {m.id: number for number, m in enumerate(messages, start=1)}
+    try:
+        services.save_stances(
+            outcome,
+            cells,
+            form.version.data,
+            describe=lambda c: services.describe_stances(c, names, numbers),
+        )
+    except EditConflict as conflict:
+        _set_version(form, outcome.version)
+        return render_template("tables/stances.html", conflict=conflict, **context), 409
+    flash(_("The stances are saved."), "success")
+    return redirect(url_for("tables.show_outcome", outcome_id=outcome.id))
+
+
+# ---------------------------------------------------------------------------------------------
+# Read
+
+
+@bp.get("/outcomes/<int:outcome_id>")
+@login_required
+def show_outcome(outcome_id: int):
+    outcome = _load_outcome(outcome_id)
+    messages = db.session.scalars(services.active_key_messages(outcome.act_id)).all()
+    grid = services.stance_grid(outcome, list(messages), current_user)
+    return render_template(
+        "tables/outcome.html",
+        outcome=outcome,
+        grid=grid,
+        counts=services.counts(outcome),
+        button_form=ButtonForm(),
+    )

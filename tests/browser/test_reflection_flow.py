@@ -1,0 +1,68 @@
+"""In a real browser: a coordinator adds a draft by pasting it; a member opens a key
+message's reflection page, records a proposed paragraph in one click, and sees it recorded.
+
+(The carry-through matrix is built in another package; once its page exists, this test
+should go on to open it and check the cell of this message and draft.)
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+DEMO_PASSWORD = "tenacts-demo-2017"
+TEXT = """## Objective 13: Use migration detention only as a measure of last resort
+
+29. We commit to ensure that any detention in the context of international migration follows due process.
+
+(a) Prioritise non-custodial alternatives to detention that are in line with international law.
+
+(b) Work to end the practice of child detention in the context of international migration.
+
+## Objective 20: Promote faster, safer and cheaper transfer of remittances
+
+36. We commit to promote faster, safer and cheaper remittances.
+"""
+
+
+def sign_in(page, email: str) -> None:
+    page.goto("/sign-in")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).not_to_have_url(re.compile(r"/sign-in"))
+
+
+def test_member_records_a_reflection_from_a_proposal(open_page):
+    coordinator = open_page()
+    sign_in(coordinator, "coordinator@example.org")
+    coordinator.goto("/drafts/new")
+    coordinator.get_by_label("Name").fill("Browser draft")
+    coordinator.get_by_label("Release date").fill("2018-03-26")
+    coordinator.get_by_label("Paste the text").fill(TEXT)
+    coordinator.get_by_role("button", name="Add the draft").click()
+    expect(coordinator.get_by_text("The draft Browser draft is added")).to_be_visible()
+    draft_id = re.search(r"/drafts/(\d+)", coordinator.url).group(1)
+
+    member = open_page()
+    sign_in(member, "member@example.org")
+    member.goto("/messages?act=3")
+    link = member.get_by_role("link", name=re.compile("End the immigration detention of children"))
+    message_id = re.search(r"/messages/(\d+)", link.first.get_attribute("href")).group(1)
+    member.goto(f"/messages/{message_id}/reflections/{draft_id}")
+    expect(member.locator("#reflection-level")).to_contain_text("Not recorded yet")
+
+    proposals = member.locator("li.proposal")
+    first = proposals.first
+    expect(first).to_contain_text("Work to end the practice of child detention")
+    first.get_by_role("button", name=re.compile(r"^Record as strong")).click()
+
+    expect(member.get_by_text("Recorded: Strong, paragraph 29(b).")).to_be_visible()
+    expect(member.locator("#reflection-level")).to_contain_text("Strong")
+    expect(member.locator("#reflection-level")).to_contain_text("29(b)")
+    # The draft page now links the paragraph to the message.
+    member.goto(f"/drafts/{draft_id}#p-29-b")
+    expect(member.locator("#p-29-b")).to_contain_text(f"key message #{message_id}")
+    assert member.console_errors == [] and coordinator.console_errors == []

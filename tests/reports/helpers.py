@@ -1,0 +1,46 @@
+"""Building reports for the tests and reading what their pages say."""
+
+import re
+
+from sqlalchemy import select
+
+from tests import factories
+from tracker.extensions import db
+from tracker.reports.models import KeyMessage, Report
+
+
+def group_session_with(act):
+    return factories.MeetingSessionFactory(kind="group_session", acts=[act])
+
+
+def report_form(report, **changes) -> dict:
+    """What the edit form would post for `report` as it is now, with `changes`."""
+    data = {
+        "version": str(report.version),
+        "summary": report.summary,
+        "priorities": "\n".join(p.text for p in report.priorities),
+        "key_messages": "\n".join(m.text for m in report.key_messages),
+        "divergence": report.internal.divergence if report.internal else "",
+        "strategy_notes": report.internal.strategy_notes if report.internal else "",
+    }
+    data.update(changes)
+    return data
+
+
+def fresh(report_id: int) -> Report:
+    db.session.expire_all()
+    return db.session.get(Report, report_id)
+
+
+def messages_of(report_id: int) -> list[KeyMessage]:
+    db.session.expire_all()
+    return list(
+        db.session.scalars(
+            select(KeyMessage).where(KeyMessage.report_id == report_id).order_by(KeyMessage.rank)
+        )
+    )
+
+
+def text_of(html: str) -> str:
+    """The page's text, tags removed and spaces collapsed, as a reader sees it."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))

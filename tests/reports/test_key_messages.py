@@ -1,0 +1,172 @@
+"""Key messages: records of their own, kept across edits, ordered, merged, listed."""
+
+from tests.auth.pages import error_next_to
+from tests.factories import (
+    ActFactory,
+    KeyMessageFactory,
+    ReportFactory,
+    StanceFactory,
+    TableOutcomeFactory,
+)
+from tests.reports.helpers import fresh, messages_of, report_form, text_of
+from tracker.extensions import db
+from tracker.reports.models import KeyMessage
+
+
+def _report_with_messages(*texts, **fields):
+    report = ReportFactory(**fields)
+    for rank, text in enumerate(texts, start=1):
+        KeyMessageFactory(report=report, rank=rank, text=text)
+    return report
+
+
+def test_editing_keeps_each_message_by_position(client, login_as):
+    report = _report_with_messages("First ask", "Second ask", "Third ask")
+    before = [m.id for m in messages_of(report.id)]
+    login_as(report.rapporteur)
+    report = fresh(report.id)
+    answer = client.post(
+        f"/reports/{report.id}/edit",
+        data=report_form(report, key_messages="First ask, sharpened\n\nSecond ask"),
+    )
+    assert answer.status_code == 302
+    after = messages_of(report.id)
+    assert [m.id for m in after] == before[:2]
+    assert [m.text for m in after] == ["First ask, sharpened", "Second ask"]
+    assert db.session.get(KeyMessage, before[2]) is None
+
+    report = fresh(report.id)
+    client.post(
+        f"/reports/{report.id}/edit",
+        data=report_form(report, key_messages="First ask, sharpened\nSecond ask\nA new ask"),
+    )
+    after = messages_of(report.id)
+    assert [m.id for m in after[:2]] == before[:2]
+    assert [(m.rank, m.text) for m in after] == [
+        (1, "First ask, sharpened"),
+        (2, "Second ask"),
+        (3, "A new ask"),
+    ]
+    assert after[2].act_id == report.act_id
+    assert after[2].visibility == "civil_society"
+
+
+def test_a_message_discussed_with_governments_is_not_removed(client, login_as):
+    report = _report_with_messages("First ask", "Second ask")
+    second = messages_of(report.id)[1]
+    StanceFactory(outcome=TableOutcomeFactory(act=report.act), key_message=second)
+    login_as(report.rapporteur)
+    report = fresh(report.id)
+    answer = client.post(
+        f"/reports/{report.id}/edit", data=report_form(report, key_messages="First ask")
+    )
+    assert answer.status_code == 422
+    assert f"#{second.id}" in error_next_to(answer.get_data(as_text=True), "key_messages")
+    assert [m.text for m in messages_of(report.id)] == ["First ask", "Second ask"]
+
+
+def test_moving_a_message_up_reorders_the_ranks(client, login_as):
+    report = _report_with_messages("First ask", "Second ask", "Third ask", status="submitted")
+    first, second, third = messages_of(report.id)
+    login_as("coordinator")
+    page = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    new_order = f"{first.id},{third.id},{second.id}"
+    assert f'name="order" value="{new_order}"' in page  # the "move up" of the third
+    answer = client.post(f"/reports/{report.id}/messages/order", data={"order": new_order})
+    assert answer.status_code == 302
+    assert [m.text for m in messages_of(report.id)] == ["First ask", "Third ask", "Second ask"]
+    text = text_of(client.get(f"/reports/{report.id}").get_data(as_text=True))
+    assert text.index("Third ask") < text.index("Second ask")
+
+
+def test_an_order_that_does_not_list_every_message_once_is_refused(client, login_as):
+    report = _report_with_messages("First ask", "Second ask")
+    first, second = messages_of(report.id)
+    login_as(report.rapporteur)
+    for order in (f"{first.id}", f"{first.id},{first.id}", f"{second.id},x", "999,1"):
+        answer = client.post(f"/reports/{report.id}/messages/order", data={"order": order})
+        assert answer.status_code in (400, 409), order
+    assert [m.text for m in messages_of(report.id)] == ["First ask", "Second ask"]
+
+
+def test_the_rapporteur_orders_only_while_drafting_and_members_never(client, login_as):
+    report = _report_with_messages("First ask", "Second ask")
+    first, second = messages_of(report.id)
+    order = {"order": f"{second.id},{first.id}"}
+    login_as("member")
+    assert client.post(f"/reports/{report.id}/messages/order", data=order).status_code == 403
+    login_as(report.rapporteur)
+    assert client.post(f"/reports/{report.id}/messages/order", data=order).status_code == 302
+    client.post(f"/reports/{report.id}/submit")
+    back = {"order": f"{first.id},{second.id}"}
+    assert client.post(f"/reports/{report.id}/messages/order", data=back).status_code == 403
+
+
+def test_a_coordinator_merges_duplicates_across_reports(client, login_as):
+    act = ActFactory()
+    one = _report_with_messages("Firewalls now", act=act)
+    other = _report_with_messages("Firewall between services and enforcement", act=act)
+    duplicate = messages_of(one.id)[0]
+    target = messages_of(other.id)[0]
+    elsewhere = KeyMessageFactory(report=ReportFactory(), text="Another ACT's ask")
+    login_as("coordinator")
+    page = client.get(f"/messages/{duplicate.id}").get_data(as_text=True)
+    assert f'<option value="{target.id}"' in page
+    assert f'<option value="{elsewhere.id}"' not in page
+
+    refused = client.post(
+        f"/messages/{duplicate.id}/merge", data={"merge-target_id": str(elsewhere.id)}
+    )
+    assert refused.status_code == 422
+    answer = client.post(
+        f"/messages/{duplicate.id}/merge", data={"merge-target_id": str(target.id)}
+    )
+    assert answer.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(KeyMessage, duplicate.id).merged_into_id == target.id
+
+    page = text_of(client.get(f"/messages/{duplicate.id}").get_data(as_text=True))
+    assert f"merged into key message #{target.id}" in page
+    target_page = text_of(client.get(f"/messages/{target.id}").get_data(as_text=True))
+    assert f"Duplicates merged here #{duplicate.id}" in target_page
+    listed = client.get(f"/messages?act={act.number}").get_data(as_text=True)
+    assert "Firewall between services and enforcement" in listed
+    assert "Firewalls now" not in listed
+    again = client.post(f"/messages/{duplicate.id}/merge", data={"merge-target_id": str(target.id)})
+    assert again.status_code == 409
+
+
+def test_members_cannot_merge(client, login_as):
+    act = ActFactory()
+    a = KeyMessageFactory(report=ReportFactory(act=act))
+    b = KeyMessageFactory(report=ReportFactory(act=act))
+    login_as("rapporteur")
+    answer = client.post(f"/messages/{a.id}/merge", data={"merge-target_id": str(b.id)})
+    assert answer.status_code == 403
+    db.session.expire_all()
+    assert db.session.get(KeyMessage, a.id).merged_into_id is None
+
+
+def test_the_message_page_is_stable_and_says_where_it_comes_from(client, login_as):
+    report = _report_with_messages("Regularisation pathways")
+    message = messages_of(report.id)[0]
+    login_as("member")
+    html = client.get(f"/messages/{message.id}").get_data(as_text=True)
+    assert "Regularisation pathways" in html
+    assert f'href="/reports/{report.id}"' in html
+    assert report.act.label in html
+    assert "Trace" in html
+
+
+def test_the_list_filters_by_act_and_pages(client, login_as):
+    first_act, second_act = ActFactory(), ActFactory()
+    _report_with_messages(*[f"Ask {n:02d}" for n in range(30)], act=first_act)
+    _report_with_messages("Other ACT ask", act=second_act)
+    login_as("member")
+    page_one = client.get(f"/messages?act={first_act.number}").get_data(as_text=True)
+    assert "Ask 00" in page_one and "Ask 24" in page_one and "Ask 25" not in page_one
+    assert "Other ACT ask" not in page_one
+    page_two = client.get(f"/messages?act={first_act.number}&page=2").get_data(as_text=True)
+    assert "Ask 25" in page_two and "Ask 00" not in page_two
+    everything = client.get("/messages").get_data(as_text=True)
+    assert "Ask 00" in everything

@@ -1,0 +1,365 @@
+"""Drafts, their paragraphs, and reflections of key messages: queries and operations.
+
+Public API (stable; used by the matrix, provenance, progress, brief and search):
+
+- drafts_in_order() -> Select[Draft]            all drafts, oldest release first
+- latest_drafts(limit=2) -> Select[Draft]        newest release first (latest, previous, ...)
+- reflections_query(key_message_ids, draft_ids) -> Select[Reflection]
+- reflections_for(key_message_ids, draft_ids) -> dict[(key_message_id, draft_id), Reflection]
+- level_counts(draft_ids, key_message_ids=None) -> dict[draft_id, dict[Level, int]]
+- split_text(text) -> list[ParsedParagraph]      (re-exported from tracker.drafts.splitting)
+- add_draft(...) -> Draft, record_reflection(...) -> Reflection: operations, one commit each
+
+Visibility: Reflection follows its key message (DerivedVisibilityMixin), so for observers
+every query here silently leaves out reflections of civil-society-only key messages.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from tracker.conflicts import check_version, commit_or_conflict
+from tracker.drafts import alignment, ranking
+from tracker.drafts.models import (
+    Draft,
+    DraftParagraph,
+    Level,
+    ParagraphChange,
+    Reflection,
+    ReflectionState,
+)
+from tracker.drafts.splitting import ParsedParagraph, split_text
+from tracker.extensions import db
+from tracker.models import utcnow
+from tracker.reports.models import KeyMessage
+
+MAX_PARAGRAPHS = 2000
+EXCERPT_MAX = 600
+
+__all__ = [
+    "ParsedParagraph",
+    "add_draft",
+    "drafts_in_order",
+    "latest_drafts",
+    "level_counts",
+    "record_reflection",
+    "reflections_for",
+    "reflections_query",
+    "split_text",
+    "propose_paragraphs",
+]
+
+
+def drafts_in_order() -> Select:
+    """All drafts, oldest release first (ties by id): the matrix's columns."""
+    return select(Draft).order_by(Draft.released_on, Draft.id)
+
+
+def latest_drafts(limit: int = 2) -> Select:
+    """The newest drafts, newest release first: [latest, previous, ...]."""
+    return select(Draft).order_by(Draft.released_on.desc(), Draft.id.desc()).limit(limit)
+
+
+def reflections_query(
+    key_message_ids: Iterable[int] | None = None, draft_ids: Iterable[int] | None = None
+) -> Select:
+    """Reflections of those key messages in those drafts (None = all), with their paragraphs
+    loaded (selectin, one extra query). Execute with db.session.scalars(...)."""
+    query = select(Reflection).options(selectinload(Reflection.paragraphs))
+    if key_message_ids is not None:
+        query = query.where(Reflection.key_message_id.in_(list(key_message_ids)))
+    if draft_ids is not None:
+        query = query.where(Reflection.draft_id.in_(list(draft_ids)))
+    return query
+
+
+def reflections_for(
+    key_message_ids: Iterable[int] | None, draft_ids: Iterable[int] | None
+) -> dict[tuple[int, int], Reflection]:
+    """{(key_message_id, draft_id): Reflection} in two queries (rows + paragraphs).
+
+    A missing key means nothing was recorded for that message in that draft yet."""
+    rows = db.session.scalars(reflections_query(key_message_ids, draft_ids)).all()
+    return {(r.key_message_id, r.draft_id): r for r in rows}
+
+
+def level_counts(
+    draft_ids: Iterable[int], key_message_ids: Iterable[int] | None = None
+) -> dict[int, dict[Level, int]]:
+    """How many reflections per draft are at each level, in one query.
+
+    Every draft id is present, every Level a key (0 when none). Messages with no
+    reflection in a draft are not counted (the caller knows how many messages it shows)."""
+    draft_ids = list(draft_ids)
+    counts = {draft_id: {level: 0 for level in Level} for draft_id in draft_ids}
+    query = (
+        select(Reflection.draft_id, Reflection.level, func.count(Reflection.id))
+        .where(Reflection.draft_id.in_(draft_ids))
+        .group_by(Reflection.draft_id, Reflection.level)
+    )
+    if key_message_ids is not None:
+        query = query.where(Reflection.key_message_id.in_(list(key_message_ids)))
+    for draft_id, level, count in db.session.execute(query):
+        counts[draft_id][Level(level)] = count
+    return counts
+
+
+class EmptyDraft(ValueError):
+    """The text has no paragraph to split."""
+
+
+class TooManyParagraphs(ValueError):
+    """More paragraphs than a draft may have."""
+
+
+def previous_draft_for(released_on: date, exclude_id: int | None = None) -> Draft | None:
+    """The draft a new one released on `released_on` follows: the latest released on or
+    before that day."""
+    query = (
+        select(Draft)
+        .where(Draft.released_on <= released_on)
+        .order_by(Draft.released_on.desc(), Draft.id.desc())
+        .limit(1)
+    )
+    if exclude_id is not None:
+        query = query.where(Draft.id != exclude_id)
+    return db.session.scalars(query).first()
+
+
+def name_taken(name: str) -> bool:
+    return db.session.scalar(select(func.count(Draft.id)).where(Draft.name == name)) > 0
+
+
+def add_draft(
+    *,
+    name: str,
+    released_on: date,
+    text: str,
+    milestone_id: int | None = None,
+    created_by=None,
+) -> Draft:
+    """Create a draft from its text: split it into paragraphs, align them with the previous
+    draft (the latest released on or before `released_on`), carry that draft's reflections
+    forward, and commit once (all or nothing). Raises EmptyDraft or TooManyParagraphs."""
+    parsed = split_text(text)
+    if not parsed:
+        raise EmptyDraft(name)
+    if len(parsed) > MAX_PARAGRAPHS:
+        raise TooManyParagraphs(len(parsed))
+    previous = previous_draft_for(released_on)
+    old = (
+        list(
+            db.session.scalars(
+                select(DraftParagraph)
+                .where(DraftParagraph.draft_id == previous.id)
+                .order_by(DraftParagraph.position)
+            )
+        )
+        if previous
+        else []
+    )
+    aligned = alignment.align(old, parsed)
+    draft = Draft(
+        name=name,
+        released_on=released_on,
+        milestone_id=milestone_id,
+        source_text=text,
+        created_by=created_by,
+        previous=previous,
+    )
+    by_old_id: dict[int, tuple[DraftParagraph, bool]] = {}
+    for position, (item, i, change, identical) in enumerate(
+        zip(parsed, aligned.previous, aligned.change, aligned.identical, strict=True), start=1
+    ):
+        paragraph = DraftParagraph(
+            position=position,
+            ref=item.ref,
+            heading_level=item.heading_level,
+            section=item.section,
+            text=item.text,
+            change=ParagraphChange(change),
+            previous_paragraph=old[i] if i is not None else None,
+        )
+        draft.paragraphs.append(paragraph)
+        if i is not None:
+            by_old_id[old[i].id] = (paragraph, identical)
+    db.session.add(draft)
+    if previous is not None:
+        _carry_forward(previous, draft, by_old_id)
+    db.session.commit()
+    return draft
+
+
+def _carry_forward(
+    previous: Draft, draft: Draft, by_old_id: dict[int, tuple[DraftParagraph, bool]]
+) -> None:
+    """Copy each reflection of `previous` onto `draft`, following the aligned paragraphs."""
+    reflections = db.session.scalars(
+        select(Reflection)
+        .where(Reflection.draft_id == previous.id)
+        .options(selectinload(Reflection.paragraphs))
+        .order_by(Reflection.id)
+    )
+    for old in reflections:
+        carried = [by_old_id[p.id] for p in old.paragraphs if p.id in by_old_id]
+        if not old.paragraphs:
+            state = old.state  # nothing to follow: absent (or already lost) stays so
+        elif not carried:
+            state = ReflectionState.LOST
+        elif (
+            old.state == ReflectionState.CURRENT
+            and len(carried) == len(old.paragraphs)
+            and all(identical for _p, identical in carried)
+        ):
+            state = ReflectionState.CURRENT
+        else:
+            state = ReflectionState.TO_REVIEW
+        db.session.add(
+            Reflection(
+                key_message_id=old.key_message_id,
+                draft=draft,
+                level=old.level,
+                state=state,
+                excerpt=old.excerpt,
+                note=old.note,
+                carried_from=old,
+                recorded_by_id=old.recorded_by_id,
+                recorded_at=old.recorded_at,
+                paragraphs=[p for p, _identical in carried],
+            )
+        )
+
+
+# Reading
+
+
+def draft_with_paragraphs(draft_id: int) -> Select:
+    return (
+        select(Draft)
+        .where(Draft.id == draft_id)
+        .options(joinedload(Draft.milestone), joinedload(Draft.previous))
+        .options(selectinload(Draft.paragraphs))
+    )
+
+
+def draft_with_changes(draft_id: int) -> Select:
+    """A draft with its paragraphs and each one's aligned paragraph of the previous draft."""
+    return (
+        select(Draft)
+        .where(Draft.id == draft_id)
+        .options(joinedload(Draft.milestone), joinedload(Draft.previous))
+        .options(selectinload(Draft.paragraphs).joinedload(DraftParagraph.previous_paragraph))
+    )
+
+
+def deleted_paragraphs(draft: Draft) -> Select:
+    """Paragraphs of the previous draft that nothing in `draft` aligns with."""
+    aligned = select(DraftParagraph.previous_paragraph_id).where(
+        DraftParagraph.draft_id == draft.id,
+        DraftParagraph.previous_paragraph_id.is_not(None),
+    )
+    return (
+        select(DraftParagraph)
+        .where(DraftParagraph.draft_id == draft.previous_id, DraftParagraph.id.not_in(aligned))
+        .order_by(DraftParagraph.position)
+    )
+
+
+def paragraph_counts(draft_ids: Iterable[int]) -> dict[int, int]:
+    """Body paragraphs (headings left out) per draft, in one query."""
+    draft_ids = list(draft_ids)
+    rows = db.session.execute(
+        select(DraftParagraph.draft_id, func.count(DraftParagraph.id))
+        .where(DraftParagraph.draft_id.in_(draft_ids), DraftParagraph.heading_level == 0)
+        .group_by(DraftParagraph.draft_id)
+    )
+    counts = dict.fromkeys(draft_ids, 0)
+    counts.update({draft_id: count for draft_id, count in rows})
+    return counts
+
+
+def reflections_in_draft(draft_id: int) -> Select:
+    """The reflections recorded on one draft, with their key messages and paragraphs."""
+    return (
+        select(Reflection)
+        .where(Reflection.draft_id == draft_id)
+        .options(
+            joinedload(Reflection.key_message).joinedload(KeyMessage.act),
+            selectinload(Reflection.paragraphs),
+        )
+    )
+
+
+def key_message_for_reflection(message_id: int) -> Select:
+    return select(KeyMessage).where(KeyMessage.id == message_id).options(joinedload(KeyMessage.act))
+
+
+def reflection_of(message_id: int, draft_id: int) -> Select:
+    """The reflection of a key message in a draft, with what its page shows."""
+    return (
+        select(Reflection)
+        .where(Reflection.key_message_id == message_id, Reflection.draft_id == draft_id)
+        .options(
+            selectinload(Reflection.paragraphs).joinedload(DraftParagraph.previous_paragraph),
+            joinedload(Reflection.recorded_by),
+            joinedload(Reflection.carried_from).joinedload(Reflection.draft),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Proposal:
+    paragraph: DraftParagraph
+    score: float
+
+
+def propose_paragraphs(
+    text: str, paragraphs: list[DraftParagraph], limit: int = 5
+) -> list[Proposal]:
+    """The paragraphs most likely to carry `text`, best first (tracker.drafts.ranking)."""
+    return [
+        Proposal(paragraphs[r.index], r.score) for r in ranking.rank(text, paragraphs, limit=limit)
+    ]
+
+
+def record_reflection(
+    *,
+    key_message: KeyMessage,
+    draft: Draft,
+    level: Level,
+    paragraphs: list[DraftParagraph],
+    excerpt: str | None = None,
+    note: str | None = None,
+    recorded_by=None,
+    version: int | str | None = None,
+) -> Reflection:
+    """Create or update the reflection of `key_message` in `draft` (its state becomes
+    current) and commit. For an existing reflection, `version` is the version the form was
+    loaded at: a stale one raises tracker.conflicts.EditConflict. `excerpt`/`note` None
+    keeps what was there (a one-click record from a proposal)."""
+    reflection = db.session.scalars(
+        select(Reflection).where(
+            Reflection.key_message_id == key_message.id, Reflection.draft_id == draft.id
+        )
+    ).first()
+    if reflection is None:
+        reflection = Reflection(key_message=key_message, draft=draft, excerpt="", note="")
+        db.session.add(reflection)
+    else:
+        check_version(reflection, version)
+    reflection.level = level
+    reflection.state = ReflectionState.CURRENT
+    reflection.paragraphs = [] if level == Level.ABSENT else list(paragraphs)
+    if excerpt is not None:
+        reflection.excerpt = excerpt
+    elif level != Level.ABSENT and paragraphs and not reflection.excerpt:
+        reflection.excerpt = paragraphs[0].text[:EXCERPT_MAX]
+    if note is not None:
+        reflection.note = note
+    reflection.recorded_by = recorded_by
+    reflection.recorded_at = utcnow()
+    commit_or_conflict(reflection)
+    return reflection

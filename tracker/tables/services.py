@@ -1,0 +1,391 @@
+"""Small-table outcomes: record them, the stances taken, and the grids readers see.
+
+Queries return `select()` objects; writes commit once, here. Under the Chatham House rule
+a reader who may not see attributions gets the grid with its rows relabelled
+"Government A", "Government B"... in an order derived from a keyed hash, so neither the
+labels nor the order give the names away.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass, field
+
+from flask import current_app
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import Select, select, update
+from sqlalchemy.orm import joinedload, selectinload
+
+from tracker import policy
+from tracker.acts.models import Act
+from tracker.agenda.models import MeetingSession, SessionKind
+from tracker.conflicts import ConflictField, EditConflict, check_version, commit_or_conflict
+from tracker.extensions import db
+from tracker.labels import POSITIONS
+from tracker.models import Visibility, utcnow
+from tracker.reports.models import KeyMessage
+from tracker.tables.models import Government, GovernmentKind, Position, Stance, TableOutcome
+
+# ---------------------------------------------------------------------------------------------
+# Queries
+
+
+def outcome_with_details(outcome_id: int) -> Select:
+    return (
+        select(TableOutcome)
+        .where(TableOutcome.id == outcome_id)
+        .options(
+            joinedload(TableOutcome.act),
+            joinedload(TableOutcome.session),
+            selectinload(TableOutcome.governments),
+            selectinload(TableOutcome.stances),
+        )
+    )
+
+
+def outcomes_of_act(act_id: int) -> Select:
+    return (
+        select(TableOutcome)
+        .where(TableOutcome.act_id == act_id)
+        .options(
+            joinedload(TableOutcome.session),
+            selectinload(TableOutcome.governments),
+            selectinload(TableOutcome.stances),
+        )
+        .join(TableOutcome.session)
+        .order_by(MeetingSession.day, MeetingSession.starts_at, TableOutcome.id)
+    )
+
+
+def outcomes_of_session(session_id: int) -> Select:
+    return (
+        select(TableOutcome)
+        .where(TableOutcome.session_id == session_id)
+        .options(joinedload(TableOutcome.act), selectinload(TableOutcome.governments))
+        .join(TableOutcome.act)
+        .order_by(Act.number)
+    )
+
+
+def active_key_messages(act_id: int) -> Select:
+    """The ACT's key messages that were not merged into another, in their ranked order."""
+    return (
+        select(KeyMessage)
+        .where(KeyMessage.act_id == act_id, KeyMessage.merged_into_id.is_(None))
+        .order_by(KeyMessage.rank, KeyMessage.id)
+    )
+
+
+def active_key_messages_of_acts(act_ids: list[int]) -> Select:
+    return (
+        select(KeyMessage)
+        .where(KeyMessage.act_id.in_(act_ids), KeyMessage.merged_into_id.is_(None))
+        .order_by(KeyMessage.rank, KeyMessage.id)
+    )
+
+
+def governments_in_order() -> Select:
+    return select(Government).order_by(Government.name)
+
+
+def split_by_kind(governments: list[Government]) -> tuple[list[Government], list[Government]]:
+    """(member states, UN agencies)."""
+    states = [g for g in governments if g.kind == GovernmentKind.MEMBER_STATE]
+    agencies = [g for g in governments if g.kind == GovernmentKind.UN_AGENCY]
+    return states, agencies
+
+
+def is_small_table(session: MeetingSession) -> bool:
+    return session.kind == SessionKind.SMALL_TABLE
+
+
+def recorded_act_ids(session_id: int) -> set[int]:
+    """ACTs of this session whose outcome is recorded (coordinators see them all)."""
+    return set(
+        db.session.scalars(select(TableOutcome.act_id).where(TableOutcome.session_id == session_id))
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Writes
+
+
+@dataclass
+class OutcomeFields:
+    government_ids: list[int]
+    agency_ids: list[int]
+    civil_society_participants: str
+    summary: str
+    commitments: str
+    follow_ups: str
+    chatham_house: bool
+
+
+def _governments(ids: list[int]) -> list[Government]:
+    if not ids:
+        return []
+    return list(db.session.scalars(select(Government).where(Government.id.in_(ids))))
+
+
+def _apply(outcome: TableOutcome, fields: OutcomeFields) -> None:
+    outcome.governments = _governments([*fields.government_ids, *fields.agency_ids])
+    outcome.civil_society_participants = fields.civil_society_participants
+    outcome.summary = fields.summary
+    outcome.commitments = fields.commitments
+    outcome.follow_ups = fields.follow_ups
+    outcome.chatham_house = fields.chatham_house
+    # A government no longer present takes its stances with it.
+    present = set(fields.government_ids)
+    outcome.stances = [s for s in outcome.stances if s.government_id in present]
+
+
+def record_outcome(session: MeetingSession, act: Act, recorder, fields: OutcomeFields):
+    """A new outcome: shared with governments when the session was open to them."""
+    outcome = TableOutcome(
+        session=session,
+        act=act,
+        recorded_by_id=recorder.id,
+        visibility=Visibility.SHARED if session.is_open else Visibility.CIVIL_SOCIETY,
+    )
+    outcome.stances = []
+    _apply(outcome, fields)
+    db.session.add(outcome)
+    db.session.commit()
+    return outcome
+
+
+def update_outcome(outcome: TableOutcome, fields: OutcomeFields, version) -> None:
+    try:
+        check_version(outcome, version)
+        _apply(outcome, fields)
+        commit_or_conflict(outcome)
+    except EditConflict:
+        db.session.rollback()
+        raise EditConflict(outcome, outcome_differences(outcome, fields)) from None
+
+
+def outcome_differences(outcome: TableOutcome, mine: OutcomeFields) -> list[ConflictField]:
+    """The fields where the saved outcome and what the user typed differ."""
+    names = {g.id: g.name for g in outcome.governments}
+    mine_names = {g.id: g.name for g in _governments([*mine.government_ids, *mine.agency_ids])}
+
+    def listed(ids, lookup) -> str:
+        return "\n".join(sorted(lookup.get(i, str(i)) for i in ids))
+
+    states, agencies = split_by_kind(outcome.governments)
+    pairs = [
+        (
+            _("Governments present"),
+            listed(mine.government_ids, mine_names),
+            listed([g.id for g in states], names),
+        ),
+        (
+            _("UN agencies present"),
+            listed(mine.agency_ids, mine_names),
+            listed([g.id for g in agencies], names),
+        ),
+        (
+            _("Civil-society participants"),
+            mine.civil_society_participants,
+            outcome.civil_society_participants,
+        ),
+        (_("Summary"), mine.summary, outcome.summary),
+        (_("Commitments made"), mine.commitments, outcome.commitments),
+        (_("Follow-ups"), mine.follow_ups, outcome.follow_ups),
+        (
+            _("Chatham House rule"),
+            _("Yes") if mine.chatham_house else _("No"),
+            _("Yes") if outcome.chatham_house else _("No"),
+        ),
+    ]
+    return [
+        ConflictField(label=label, mine=m, theirs=t)
+        for label, m, t in pairs
+        if m.strip() != t.strip()
+    ]
+
+
+Cell = tuple[Position | None, str]
+
+
+def save_stances(
+    outcome: TableOutcome, cells: dict[tuple[int, int], Cell], version, describe
+) -> bool:
+    """Replace the outcome's stances for the grid's cells, all at once.
+
+    `cells` maps (government id, key message id) to (position or None, note); a cell without
+    a position removes the stance. The outcome's version moves when anything changed, so a
+    stale stance form (or edit form) meets a conflict. Returns whether anything changed.
+    """
+    try:
+        check_version(outcome, version)
+        existing = {(s.government_id, s.key_message_id): s for s in outcome.stances}
+        changed = False
+        for key, (position, note) in cells.items():
+            stance = existing.get(key)
+            note = (note or "").strip()
+            if position is None:
+                if stance is not None:
+                    outcome.stances.remove(stance)
+                    changed = True
+            elif stance is None:
+                outcome.stances.append(
+                    Stance(
+                        government_id=key[0], key_message_id=key[1], position=position, note=note
+                    )
+                )
+                changed = True
+            elif stance.position != position or stance.note != note:
+                stance.position = position
+                stance.note = note
+                changed = True
+        if changed:
+            outcome.updated_at = utcnow()  # an UPDATE of the outcome moves its version
+            commit_or_conflict(outcome)
+        return changed
+    except EditConflict:
+        db.session.rollback()
+        saved = {(s.government_id, s.key_message_id): (s.position, s.note) for s in outcome.stances}
+        mine = {key: value for key, value in cells.items() if value[0] is not None}
+        field = ConflictField(label=_("Stances"), mine=describe(mine), theirs=describe(saved))
+        raise EditConflict(outcome, [field]) from None
+
+
+def describe_stances(
+    cells: dict[tuple[int, int], Cell], governments: dict[int, str], messages: dict[int, int]
+) -> str:
+    """One line per stance, "Mexico, message 2: Supportive (note)", for the conflict page."""
+    lines = []
+    for (government_id, message_id), (position, note) in cells.items():
+        if position is None or government_id not in governments or message_id not in messages:
+            continue
+        line = _(
+            "%(government)s, message %(number)d: %(position)s",
+            government=governments[government_id],
+            number=messages[message_id],
+            position=POSITIONS[position],
+        )
+        lines.append(f"{line} ({note})" if note else line)
+    return "\n".join(sorted(lines))
+
+
+def set_visibility(outcome: TableOutcome, visibility: Visibility) -> None:
+    """Publish or withdraw. A bulk UPDATE, so that open edit forms don't go stale for it."""
+    db.session.execute(
+        update(TableOutcome)
+        .where(TableOutcome.id == outcome.id)
+        .values(visibility=visibility)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+
+
+# ---------------------------------------------------------------------------------------------
+# The stance grid readers see
+
+
+@dataclass
+class GridRow:
+    label: str
+    government: Government | None  # None when the row is anonymised
+    cells: list[Stance | None]
+
+
+@dataclass
+class StanceGrid:
+    outcome: TableOutcome
+    messages: list[KeyMessage]
+    rows: list[GridRow]
+    attributed: bool
+    member_states: list[Government] = field(default_factory=list)
+    agencies: list[Government] = field(default_factory=list)
+
+    @property
+    def has_stances(self) -> bool:
+        return any(cell is not None for row in self.rows for cell in row.cells)
+
+
+def anonymous_label(index: int) -> str:
+    """0 -> "Government A", 25 -> "Government Z", 26 -> "Government AA"..."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return _("Government %(letter)s", letter=letters)
+
+
+def _anonymous_order_key(outcome_id: int, government_id: int) -> bytes:
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, f"{outcome_id}:{government_id}".encode(), hashlib.sha256).digest()
+
+
+def stance_grid(outcome: TableOutcome, messages: list[KeyMessage], reader) -> StanceGrid:
+    """Governments present (member states) x key messages, attributed or not for `reader`."""
+    attributed = policy.may(reader, "see_attributions", outcome)
+    states, agencies = split_by_kind(outcome.governments)
+    by_cell = {(s.government_id, s.key_message_id): s for s in outcome.stances}
+    if attributed:
+        ordered = sorted(states, key=lambda g: g.name)
+    else:
+        ordered = sorted(states, key=lambda g: _anonymous_order_key(outcome.id, g.id))
+    rows = [
+        GridRow(
+            label=government.name if attributed else anonymous_label(index),
+            government=government if attributed else None,
+            cells=[by_cell.get((government.id, message.id)) for message in messages],
+        )
+        for index, government in enumerate(ordered)
+    ]
+    return StanceGrid(
+        outcome=outcome,
+        messages=messages,
+        rows=rows,
+        attributed=attributed,
+        member_states=states if attributed else [],
+        agencies=agencies if attributed else [],
+    )
+
+
+def counts(outcome: TableOutcome) -> tuple[int, int]:
+    states, agencies = split_by_kind(outcome.governments)
+    return len(states), len(agencies)
+
+
+# ---------------------------------------------------------------------------------------------
+# For the ACT page and the session page
+
+
+def for_act(act: Act, reader=None) -> list[StanceGrid]:
+    """The ACT's small-table outcomes, each as a stance grid, in three queries."""
+    reader = reader if reader is not None else current_user
+    outcomes = db.session.scalars(outcomes_of_act(act.id)).unique().all()
+    if not outcomes:
+        return []
+    messages = db.session.scalars(active_key_messages(act.id)).all()
+    return [stance_grid(outcome, list(messages), reader) for outcome in outcomes]
+
+
+@dataclass
+class SessionTables:
+    session: MeetingSession
+    outcomes: list[TableOutcome]
+    acts_to_record: list[Act]
+
+
+def for_session(session: MeetingSession) -> SessionTables | None:
+    """The outcome(s) of a small table, and the ACTs whose outcome is still to record.
+
+    None when the session is not a small table.
+    """
+    if not is_small_table(session):
+        return None
+    outcomes = db.session.scalars(outcomes_of_session(session.id)).unique().all()
+    recorded = {outcome.act_id for outcome in outcomes}
+    return SessionTables(
+        session=session,
+        outcomes=list(outcomes),
+        acts_to_record=[act for act in session.acts if act.id not in recorded],
+    )
