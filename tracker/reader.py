@@ -6,7 +6,8 @@ loads all see the same rows. Civil-society roles see every record, so no opt-out
 CLI commands run outside a request and see everything.
 """
 
-from flask import g, has_request_context
+from flask import abort, g, has_request_context
+from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState
 
@@ -31,3 +32,9 @@ def _restrict_to_reader(state: ORMExecuteState) -> None:
     options = policy.visibility_options(reader)
     if options:
         state.statement = state.statement.options(*options)
+
+
+def require(verb: str, thing=None) -> None:
+    """Stop the request with 403 unless the reader may do `verb` (to `thing`)."""
+    if not policy.may(current_user, verb, thing):
+        abort(403)

@@ -12,11 +12,7 @@ from tracker.auth.models import User
 from tracker.extensions import db
 from tracker.labels import ROLES
 from tracker.policy import Role
-
-
-def _require(verb: str, thing=None) -> None:
-    if not policy.may(current_user, verb, thing):
-        abort(403)
+from tracker.reader import require
 
 
 def _invite_form() -> InviteForm:
@@ -48,14 +44,14 @@ def _render_users(invite_form: InviteForm, status: int = 200, invitation_url: st
 @bp.get("/admin/users")
 @login_required
 def users():
-    _require("manage_accounts")
+    require("manage_accounts")
     return _render_users(_invite_form())
 
 
 @bp.post("/admin/users/invite")
 @login_required
 def invite():
-    _require("manage_accounts")
+    require("manage_accounts")
     form = _invite_form()
     if not form.validate_on_submit():
         return _render_users(form, 422)
@@ -75,7 +71,7 @@ def invite():
 
 def _managed_user(user_id: int) -> User:
     user = db.get_or_404(User, user_id)
-    _require("manage_accounts", user)
+    require("manage_accounts", user)
     return user
 
 
@@ -88,7 +84,7 @@ def change_role(user_id: int):
     if not form.validate_on_submit():
         abort(400)
     role = Role(form.role.data)
-    _require("give_role", role)
+    require("give_role", role)
     accounts.set_role(user, role)
     flash(_("%(name)s is now %(role)s.", name=user.name, role=ROLES[role]), "success")
     return redirect(url_for("admin.users"))

@@ -18,14 +18,10 @@ from tracker.drafts.models import Draft, DraftParagraph, Level, Reflection
 from tracker.drafts.upload import UploadRefused, read_upload
 from tracker.extensions import db
 from tracker.labels import REFLECTION_LEVELS
+from tracker.reader import require
 
 PROPOSALS = 5
 PROPOSAL_LEVELS = (Level.STRONG, Level.PARTIAL, Level.WEAK)
-
-
-def _require(verb: str, thing=None) -> None:
-    if not policy.may(current_user, verb, thing):
-        abort(403)
 
 
 @bp.app_template_filter("ref_slug")
@@ -41,7 +37,7 @@ def ref_slug(ref: str) -> str:
 @bp.get("/drafts")
 @login_required
 def index():
-    _require("view_workspace")
+    require("view_workspace")
     page = db.paginate(services.drafts_in_order().options(joinedload(Draft.milestone)), per_page=50)
     counts = services.paragraph_counts(d.id for d in page.items)
     return render_template("drafts/index.html", page=page, counts=counts)
@@ -50,7 +46,7 @@ def index():
 @bp.get("/drafts/<int:draft_id>")
 @login_required
 def show(draft_id: int):
-    _require("view_workspace")
+    require("view_workspace")
     draft = db.first_or_404(services.draft_with_paragraphs(draft_id))
     reflections = db.session.scalars(services.reflections_in_draft(draft_id)).all()
     by_paragraph: dict[int, list[Reflection]] = {}
@@ -63,7 +59,7 @@ def show(draft_id: int):
 @bp.get("/drafts/<int:draft_id>/changes")
 @login_required
 def changes(draft_id: int):
-    _require("view_workspace")
+    require("view_workspace")
     draft = db.first_or_404(services.draft_with_changes(draft_id))
     deleted = (
         db.session.scalars(services.deleted_paragraphs(draft)).all() if draft.previous_id else []
@@ -94,7 +90,7 @@ def _draft_form() -> DraftForm:
 @bp.route("/drafts/new", methods=["GET", "POST"])
 @login_required
 def new():
-    _require("add_draft")
+    require("add_draft")
     form = _draft_form()
     if request.method == "GET":
         return render_template("drafts/new.html", form=form)
@@ -237,12 +233,12 @@ def _conflict_fields(mine: dict, reflection: Reflection) -> list[ConflictField]:
 @bp.route("/messages/<int:message_id>/reflections/<int:draft_id>", methods=["GET", "POST"])
 @login_required
 def reflection(message_id: int, draft_id: int):
-    _require("view_workspace")
+    require("view_workspace")
     if request.method == "GET":
         return _reflection_page(message_id, draft_id)
     message = db.first_or_404(services.key_message_for_reflection(message_id))
     draft = db.first_or_404(select(Draft).where(Draft.id == draft_id))
-    _require("record_reflection", message)
+    require("record_reflection", message)
     form = ReflectionForm()
     if not form.validate_on_submit():
         return _reflection_page(message_id, draft_id, form, 422)
@@ -295,7 +291,7 @@ def _conflict(message_id: int, draft_id: int, form: ReflectionForm):
 def record_proposal(message_id: int, draft_id: int):
     message = db.first_or_404(services.key_message_for_reflection(message_id))
     draft = db.first_or_404(select(Draft).where(Draft.id == draft_id))
-    _require("record_reflection", message)
+    require("record_reflection", message)
     form = ProposalForm()
     if not form.validate_on_submit() or form.level.data not in {lv.value for lv in PROPOSAL_LEVELS}:
         abort(400)

@@ -4,18 +4,13 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from tracker import policy
 from tracker.conflicts import ConflictField, EditConflict
 from tracker.extensions import db
 from tracker.markdown import render_markdown
 from tracker.notes import bp, services
 from tracker.notes.forms import EditNoteForm, NewNoteForm, RestoreForm
 from tracker.notes.models import Note
-
-
-def _require(verb: str, thing=None) -> None:
-    if not policy.may(current_user, verb, thing):
-        abort(403)
+from tracker.reader import require
 
 
 def _note_or_404(note_id: int) -> Note:
@@ -27,7 +22,7 @@ def _note_or_404(note_id: int) -> Note:
 @login_required
 def new(session_id: int):
     item = db.first_or_404(services.session_for_new_note(session_id))
-    _require("write_note")
+    require("write_note")
     form = NewNoteForm()
     form.set_acts(item.acts)
     if request.method == "GET":
@@ -52,7 +47,7 @@ def show(note_id: int):
 @login_required
 def edit(note_id: int):
     note = _note_or_404(note_id)
-    _require("write_note", note)
+    require("write_note", note)
     # Only a GET fills the form from the note: a POST without its version is a conflict.
     form = EditNoteForm(obj=note) if request.method == "GET" else EditNoteForm()
     if form.validate_on_submit():
@@ -129,7 +124,7 @@ def revision(note_id: int, number: int):
 @login_required
 def restore(note_id: int, number: int):
     note = _note_or_404(note_id)
-    _require("write_note", note)
+    require("write_note", note)
     old = db.first_or_404(services.revision_of(note, number))
     form = RestoreForm()
     if not form.validate_on_submit():

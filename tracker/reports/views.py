@@ -18,6 +18,7 @@ from tracker.extensions import db
 from tracker.labels import REPORT_STATUSES
 from tracker.markdown import render_markdown
 from tracker.models import Visibility
+from tracker.reader import require
 from tracker.reports import bp, services
 from tracker.reports.forms import (
     AcceptForm,
@@ -59,11 +60,6 @@ STEP_DONE = {
 }
 
 
-def _require(verb: str, thing=None) -> None:
-    if not policy.may(current_user, verb, thing):
-        abort(403)
-
-
 def _check_button() -> None:
     if not ButtonForm().validate_on_submit():
         abort(400)
@@ -84,7 +80,7 @@ def assign(session_id: int):
         .where(MeetingSession.id == session_id)
         .options(selectinload(MeetingSession.acts))
     )
-    _require("assign_rapporteur")
+    require("assign_rapporteur")
     section = services.for_session(session)
     if section.session.kind != "group_session":
         abort(400)
@@ -110,7 +106,7 @@ def assign(session_id: int):
 @login_required
 def reassign(report_id: int):
     report = db.first_or_404(services.report_alone(report_id))
-    _require("assign_rapporteur", report)
+    require("assign_rapporteur", report)
     form = ReassignForm(prefix="reassign")
     form.set_choices(_candidates())
     if not form.validate_on_submit():
@@ -179,7 +175,7 @@ def _content(form: ReportForm) -> services.ReportContent:
 @login_required
 def edit(report_id: int):
     report = db.first_or_404(services.report_for_edit(report_id))
-    _require("edit_report", report)
+    require("edit_report", report)
     if request.method == "GET":
         saved = services.ReportContent.of(report)
         form = ReportForm(formdata=None, data={**vars(saved), "version": report.version})
@@ -293,7 +289,7 @@ def reopen(report_id: int):
 @login_required
 def publish(report_id: int):
     report = db.first_or_404(services.report_for_edit(report_id))
-    _require("publish", report)
+    require("publish", report)
     _check_button()
     try:
         services.publish_report(report, current_user)
@@ -308,7 +304,7 @@ def publish(report_id: int):
 @login_required
 def withdraw(report_id: int):
     report = db.first_or_404(services.report_for_edit(report_id))
-    _require("publish", report)
+    require("publish", report)
     _check_button()
     services.withdraw_report(report, current_user)
     flash(_("The report and its key messages are civil society only again."), "success")
@@ -322,7 +318,7 @@ def withdraw(report_id: int):
 @login_required
 def order_messages(report_id: int):
     report = db.first_or_404(services.report_for_edit(report_id))
-    _require("order_key_messages", report)
+    require("order_key_messages", report)
     form = OrderForm()
     ids = services.parse_order(form.order.data) if form.validate_on_submit() else None
     try:
@@ -377,7 +373,7 @@ def message(message_id: int):
 @login_required
 def merge_message(message_id: int):
     message = db.first_or_404(select(KeyMessage).where(KeyMessage.id == message_id))
-    _require("merge_key_messages", message)
+    require("merge_key_messages", message)
     if message.is_merged:
         flash(_("This key message is already merged."), "warning")
         return _render_message(message_id, 409)
@@ -398,7 +394,7 @@ def merge_message(message_id: int):
 
 def _set_message_visibility(message_id: int, visibility: Visibility, done: str):
     message = db.first_or_404(select(KeyMessage).where(KeyMessage.id == message_id))
-    _require("publish", message)
+    require("publish", message)
     _check_button()
     try:
         services.set_message_visibility(message, visibility)

@@ -4,11 +4,11 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from tracker import policy
 from tracker.agenda import services as agenda
 from tracker.conflicts import EditConflict
 from tracker.extensions import db
 from tracker.models import Visibility
+from tracker.reader import require
 from tracker.tables import bp, services
 from tracker.tables.forms import (
     ButtonForm,
@@ -18,11 +18,6 @@ from tracker.tables.forms import (
     stance_grid_form_class,
 )
 from tracker.tables.models import Position, TableOutcome
-
-
-def _require(verb: str, thing=None) -> None:
-    if not policy.may(current_user, verb, thing):
-        abort(403)
 
 
 def _load_outcome(outcome_id: int) -> TableOutcome:
@@ -60,7 +55,7 @@ def new_outcome(session_id: int):
     session = db.first_or_404(agenda.session_with_details(session_id))
     if not services.is_small_table(session):
         abort(404)
-    _require("record_table_outcome")
+    require("record_table_outcome")
     form = NewOutcomeForm(session_id=session.id)
     form.set_choices(*_governments_choices(), acts=session.acts)
     if request.method == "GET" and request.args.get("act", type=int):
@@ -81,7 +76,7 @@ def new_outcome(session_id: int):
 @login_required
 def edit_outcome(outcome_id: int):
     outcome = _load_outcome(outcome_id)
-    _require("record_table_outcome", outcome)
+    require("record_table_outcome", outcome)
     if request.method == "GET":
         states, agencies = services.split_by_kind(outcome.governments)
         form = EditOutcomeForm(
@@ -124,7 +119,7 @@ def withdraw_outcome(outcome_id: int):
 
 def _set_visibility(outcome_id: int, visibility: Visibility, message: str):
     outcome = _load_outcome(outcome_id)
-    _require("publish", outcome)
+    require("publish", outcome)
     if not ButtonForm().validate_on_submit():
         abort(400)
     services.set_visibility(outcome, visibility)
@@ -140,7 +135,7 @@ def _set_visibility(outcome_id: int, visibility: Visibility, message: str):
 @login_required
 def stances(outcome_id: int):
     outcome = _load_outcome(outcome_id)
-    _require("record_table_outcome", outcome)
+    require("record_table_outcome", outcome)
     governments, _agencies = services.split_by_kind(outcome.governments)
     messages = db.session.scalars(services.active_key_messages(outcome.act_id)).all()
     form_class = stance_grid_form_class(governments, messages)
