@@ -98,3 +98,40 @@ def test_missing_session_and_empty_agenda_are_404(client, login_as):
     response = client.get("/agenda")
     assert response.status_code == 404
     assert "There is nothing at this address" in response.get_data(as_text=True)
+
+
+def test_agenda_links_sessions_to_their_records_as_the_reader_may_see_them(client, login_as):
+    from tests.factories import NoteFactory, ReportFactory, TableOutcomeFactory
+
+    group = MeetingSessionFactory(kind="group_session")
+    table = MeetingSessionFactory(meeting=group.meeting, kind="small_table", audience="open")
+    report = ReportFactory(session=group, visibility="civil_society")
+    outcome = TableOutcomeFactory(session=table, visibility="shared")
+    NoteFactory(session=group)
+    NoteFactory(session=group)
+    login_as("member")
+    html = client.get("/agenda").get_data(as_text=True)
+    assert f'href="/reports/{report.id}"' in html
+    assert f'href="/outcomes/{outcome.id}"' in html
+    assert "2 notes" in html
+    login_as("observer")
+    html = client.get("/agenda").get_data(as_text=True)
+    assert f'href="/reports/{report.id}"' not in html
+    assert "2 notes" not in html
+    assert f'href="/outcomes/{outcome.id}"' in html
+
+
+def test_agenda_record_links_keep_the_query_count(client, login_as, count_queries):
+    from tests.factories import ReportFactory
+
+    login_as("member")
+    group = MeetingSessionFactory(kind="group_session")
+    meeting_id = group.meeting_id
+    ReportFactory(session=group)
+    with count_queries() as small:
+        assert client.get("/agenda").status_code == 200
+    for _ in range(6):
+        ReportFactory(session=MeetingSessionFactory(meeting_id=meeting_id))
+    with count_queries() as large:
+        assert client.get("/agenda").status_code == 200
+    assert small.count == large.count

@@ -1,11 +1,14 @@
 """Queries about meetings, their agenda and the milestones."""
 
+from collections import defaultdict
+from dataclasses import dataclass, field
 from itertools import groupby
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.agenda.models import Meeting, MeetingSession, Milestone, Speaker
+from tracker.extensions import db
 
 
 def meetings_in_order() -> Select:
@@ -42,3 +45,34 @@ def session_with_details(session_id: int) -> Select:
 
 def milestones_in_order() -> Select:
     return select(Milestone).order_by(Milestone.starts_on)
+
+
+@dataclass
+class SessionRecords:
+    notes: int = 0
+    reports: list = field(default_factory=list)
+    outcomes: list = field(default_factory=list)
+
+
+def records_by_session(meeting: Meeting) -> dict[int, SessionRecords]:
+    """What each session of a meeting has recorded (as the reader may see it), in 3 queries."""
+    from tracker.notes.models import Note
+    from tracker.reports.models import Report
+    from tracker.tables.models import TableOutcome
+
+    in_meeting = select(MeetingSession.id).where(MeetingSession.meeting_id == meeting.id)
+    records: dict[int, SessionRecords] = defaultdict(SessionRecords)
+    note_counts = db.session.execute(
+        select(Note.session_id, func.count())
+        .where(Note.session_id.in_(in_meeting))
+        .group_by(Note.session_id)
+    )
+    for session_id, count in note_counts:
+        records[session_id].notes = count
+    for model, attribute in ((Report, "reports"), (TableOutcome, "outcomes")):
+        rows = db.session.scalars(
+            select(model).where(model.session_id.in_(in_meeting)).options(joinedload(model.act))
+        )
+        for row in rows:
+            getattr(records[row.session_id], attribute).append(row)
+    return records

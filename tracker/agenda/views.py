@@ -34,6 +34,7 @@ def _render_agenda(meeting: Meeting):
         meeting=meeting,
         meetings=meetings,
         days=services.by_day(sessions),
+        records=services.records_by_session(meeting),
     )
 
 
