@@ -5,6 +5,7 @@ from flask_login import login_required
 
 from tracker.acts import bp, services
 from tracker.acts.models import Act
+from tracker.drafts import services as drafts_services
 from tracker.extensions import db
 from tracker.notes import services as notes_services
 from tracker.reports import services as reports_services
@@ -23,11 +24,13 @@ def index():
 def show(number: int):
     act = db.first_or_404(db.select(Act).where(Act.number == number))
     sessions = db.session.scalars(services.sessions_for_act(act)).all()
+    act_reports = reports_services.for_act(act)
     return render_template(
         "acts/show.html",
         act=act,
         sessions=sessions,
         act_notes=notes_services.for_act(act),
-        act_reports=reports_services.for_act(act),
+        act_reports=act_reports,
+        act_reflections=drafts_services.for_act(act_reports.key_messages),
         act_tables=tables_services.for_act(act),
     )

@@ -363,3 +363,17 @@ def record_reflection(
     reflection.recorded_at = utcnow()
     commit_or_conflict(reflection)
     return reflection
+
+
+@dataclass
+class ActReflections:
+    drafts: list[Draft]
+    key_messages: list
+    cells: dict[tuple[int, int], Reflection]
+
+
+def for_act(key_messages: list) -> ActReflections:
+    """How each of an ACT's key messages is reflected in each draft, in three queries."""
+    drafts = list(db.session.scalars(drafts_in_order()))
+    cells = reflections_for([m.id for m in key_messages], [d.id for d in drafts]) if drafts else {}
+    return ActReflections(drafts=drafts, key_messages=key_messages, cells=cells)
