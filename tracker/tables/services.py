@@ -78,14 +78,6 @@ def active_key_messages(act_id: int) -> Select:
     )
 
 
-def active_key_messages_of_acts(act_ids: list[int]) -> Select:
-    return (
-        select(KeyMessage)
-        .where(KeyMessage.act_id.in_(act_ids), KeyMessage.merged_into_id.is_(None))
-        .order_by(KeyMessage.rank, KeyMessage.id)
-    )
-
-
 def governments_in_order() -> Select:
     return select(Government).order_by(Government.name)
 
@@ -99,13 +91,6 @@ def split_by_kind(governments: list[Government]) -> tuple[list[Government], list
 
 def is_small_table(session: MeetingSession) -> bool:
     return session.kind == SessionKind.SMALL_TABLE
-
-
-def recorded_act_ids(session_id: int) -> set[int]:
-    """ACTs of this session whose outcome is recorded (coordinators see them all)."""
-    return set(
-        db.session.scalars(select(TableOutcome.act_id).where(TableOutcome.session_id == session_id))
-    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ from tracker.tables.forms import (
     EditOutcomeForm,
     NewOutcomeForm,
     OutcomeForm,
+    note_name,
+    position_name,
     stance_grid_form_class,
 )
 from tracker.tables.models import Position, TableOutcome
@@ -80,9 +82,15 @@ def edit_outcome(outcome_id: int):
     if request.method == "GET":
         states, agencies = services.split_by_kind(outcome.governments)
         form = EditOutcomeForm(
-            obj=outcome,
-            governments=[g.id for g in states],
-            agencies=[g.id for g in agencies],
+            data={
+                "governments": [g.id for g in states],
+                "agencies": [g.id for g in agencies],
+                "civil_society_participants": outcome.civil_society_participants,
+                "summary": outcome.summary,
+                "commitments": outcome.commitments,
+                "follow_ups": outcome.follow_ups,
+                "chatham_house": outcome.chatham_house,
+            }
         )
         _set_version(form, outcome.version)
     else:
@@ -142,11 +150,8 @@ def stances(outcome_id: int):
     if request.method == "GET":
         data = {}
         for stance in outcome.stances:
-            position, note = form_class.cell_names(
-                None, stance.government_id, stance.key_message_id
-            )
-            data[position] = str(stance.position)
-            data[note] = stance.note
+            data[position_name(stance.government_id, stance.key_message_id)] = str(stance.position)
+            data[note_name(stance.government_id, stance.key_message_id)] = stance.note
         form = form_class(data=data)
         _set_version(form, outcome.version)
     else:
@@ -158,11 +163,10 @@ def stances(outcome_id: int):
     cells = {}
     for government in governments:
         for message in messages:
-            position_name, note_name = form.cell_names(government.id, message.id)
-            position = form[position_name].data
+            position = form[position_name(government.id, message.id)].data
             cells[(government.id, message.id)] = (
                 Position(position) if position else None,
-                form[note_name].data or "",
+                form[note_name(government.id, message.id)].data or "",
             )
     names = {g.id: g.name for g in governments}
     numbers = {m.id: number for number, m in enumerate(messages, start=1)}
