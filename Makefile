@@ -47,6 +47,12 @@ serve: install
 	$(FLASK) db upgrade
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
+# The load benchmark (README "Performance"): large data set cached in bench/cache/;
+# DATABASE_URL=postgresql://... to run it on PostgreSQL. Not part of CI (it takes minutes).
+bench: install
+	command -v wrk >/dev/null || apt-get install -y -q wrk
+	$(BIN)/python bench/run.py
+
 test: install-test
 	$(BIN)/pytest
 

@@ -32,6 +32,7 @@ def register_extensions(app: Flask) -> None:
     from tracker.extensions import babel, bootstrap, csrf, db, login_manager, migrate
     from tracker.i18n import select_locale
 
+    database.engine_options(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)

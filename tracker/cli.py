@@ -1,13 +1,18 @@
-"""Command-line tasks: demo data (more join as features land)."""
+"""Command-line tasks: demo data, benchmark data, backups (more join as features land)."""
+
+import time
+from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 
 from tracker.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD, is_empty, load_demo
 
 
 def register(app: Flask) -> None:
     app.cli.add_command(demo)
+    app.cli.add_command(bench_data)
+    app.cli.add_command(backup)
 
 
 @click.command("demo")
@@ -24,3 +29,38 @@ def demo(if_empty: bool) -> None:
     for email, role in accounts:
         click.echo(f"  {role:<12} {email}")
     click.echo(f"Password for all of them: {DEMO_PASSWORD}")
+
+
+@click.command("bench-data")
+@click.option(
+    "--scale", type=click.Choice(["small", "medium", "large"]), default="small", show_default=True
+)
+@click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same data.")
+def bench_data(scale: str, seed: int) -> None:
+    """Fill an empty database with the demo plus generated data for the benchmark."""
+    from tracker.bench import BenchDataExists, generate
+
+    started = time.perf_counter()
+    try:
+        counts = generate(scale, seed)
+    except BenchDataExists as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(
+        f"Generated the {scale} data set (seed {seed}) in {time.perf_counter() - started:.1f}s:"
+    )
+    for table, count in counts.items():
+        click.echo(f"  {table:<16} {count:>7}")
+
+
+@click.command("backup")
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def backup(path: Path | None) -> None:
+    """Write a consistent copy of the SQLite database to PATH (safe while the app runs)."""
+    from tracker.backup import BackupUnsupported, backup_sqlite, default_backup_path, sqlite_file
+
+    try:
+        source = sqlite_file(current_app.config["SQLALCHEMY_DATABASE_URI"])
+        target = backup_sqlite(source, path or default_backup_path(source))
+    except BackupUnsupported as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Backed up {source} to {target}.")

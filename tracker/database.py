@@ -8,9 +8,8 @@ from sqlalchemy import event
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def configure_engine(app: Flask) -> None:
-    from tracker.extensions import db
-
+def engine_options(app: Flask) -> None:
+    """Fill SQLALCHEMY_ENGINE_OPTIONS; must run before db.init_app builds the engine."""
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
     if uri.startswith("postgresql"):
@@ -20,6 +19,11 @@ def configure_engine(app: Flask) -> None:
     elif uri.startswith("sqlite"):
         options.setdefault("connect_args", {}).setdefault("timeout", 10)
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
+def configure_engine(app: Flask) -> None:
+    from tracker.extensions import db
+
     with app.app_context():
         engine = db.engine
     if engine.dialect.name == "sqlite":

@@ -1,0 +1,95 @@
+"""The benchmark's data generator: deterministic, mixed visibility, and pages whose query
+count does not grow with the data."""
+
+from dataclasses import fields, replace
+
+import pytest
+from sqlalchemy import select
+
+from tests.conftest import empty_tables
+from tracker.auth.models import User
+from tracker.bench import SCALES, BenchDataExists, generate
+from tracker.extensions import db
+from tracker.models import Visibility
+from tracker.notes.models import Note, NoteRevision
+from tracker.reports.models import KeyMessage, Report
+from tracker.tables.models import Stance, TableOutcome
+
+SMALL = SCALES["small"]
+# Three times the small scale's records and people (the meeting count stays).
+BIGGER = replace(
+    SMALL, **{f.name: getattr(SMALL, f.name) * 3 for f in fields(SMALL) if f.name != "meetings"}
+)
+
+
+def first_and_last_rows() -> dict[str, list[tuple]]:
+    def rows(*columns, order_by):
+        # The first rows are the demo's; the last ones are generated.
+        first = select(*columns).order_by(order_by).limit(5)
+        last = select(*columns).order_by(order_by.desc()).limit(5)
+        return [tuple(row) for query in (first, last) for row in db.session.execute(query)]
+
+    return {
+        "users": rows(User.email, User.name, User.role, order_by=User.id),
+        "notes": rows(Note.title, Note.body, Note.visibility, order_by=Note.id),
+        "revisions": rows(NoteRevision.number, NoteRevision.body, order_by=NoteRevision.id),
+        "messages": rows(KeyMessage.text, KeyMessage.rank, order_by=KeyMessage.id),
+        "stances": rows(Stance.position, Stance.note, order_by=Stance.id),
+    }
+
+
+def test_the_same_seed_gives_the_same_data(app_context):
+    counts = generate("small", seed=7)
+    rows = first_and_last_rows()
+    empty_tables()
+    assert generate("small", seed=7) == counts
+    assert first_and_last_rows() == rows
+    assert counts["note_revision"] >= SMALL.revisions and counts["stance"] >= SMALL.stances
+
+
+def test_another_seed_gives_other_data(app_context):
+    generate("small", seed=1)
+    rows = first_and_last_rows()
+    empty_tables()
+    generate("small", seed=2)
+    assert first_and_last_rows()["notes"] != rows["notes"]
+
+
+def test_records_are_both_shared_and_civil_society_only(app_context):
+    generate("small")
+    for model in (Note, Report, KeyMessage, TableOutcome):
+        visibilities = set(db.session.scalars(select(model.visibility).distinct()))
+        assert visibilities == {Visibility.SHARED, Visibility.CIVIL_SOCIETY}, model
+
+
+def test_generating_twice_is_refused(app_context):
+    generate("small")
+    with pytest.raises(BenchDataExists):
+        generate("small")
+
+
+def test_the_command_prints_the_counts(app):
+    result = app.test_cli_runner().invoke(args=["bench-data", "--scale", "small", "--seed", "3"])
+    assert result.exit_code == 0, result.output
+    assert "note_revision" in result.output
+
+
+def _queries(client, count_queries, role: str, path: str) -> int:
+    user = db.session.scalar(select(User).where(User.email == f"{role}@example.org"))
+    with client.session_transaction() as session:
+        session["_user_id"] = user.session_token
+        session["_fresh"] = True
+    with count_queries() as counter:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return counter.count
+
+
+@pytest.mark.parametrize("role", ["member", "observer"])
+@pytest.mark.parametrize("path", ["/dashboard", "/acts/3", "/agenda"])
+def test_pages_run_as_many_queries_on_more_data(app_context, client, count_queries, role, path):
+    generate(SMALL)
+    small = _queries(client, count_queries, role, path)
+    empty_tables()
+    generate(BIGGER)
+    assert _queries(client, count_queries, role, path) == small
