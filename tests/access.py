@@ -8,6 +8,7 @@ and fails when a route of `app.url_map` has no entry.
 signed-in user per role (the rapporteur is the one assigned to `report`).
 """
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -15,6 +16,7 @@ from datetime import date, time
 from tests import factories
 from tracker.policy import Role
 
+FEED_TOKEN = "world-calendar-feed-token"
 ALL_ROLES = frozenset(role.value for role in Role)
 CIVIL_SOCIETY = frozenset({"admin", "coordinator", "rapporteur", "member"})
 STAFF = frozenset({"admin", "coordinator"})
@@ -132,3 +134,14 @@ class World:
         self.shared_reflection = factories.ReflectionFactory(
             key_message=self.shared_key_message, draft=self.draft, paragraphs=[self.paragraph]
         )
+        # Next-step actions (issue 5): the member owns both.
+        self.action = factories.ActionFactory(
+            act=self.act, owner=self.users["member"], key_message=self.key_message
+        )
+        self.shared_action = factories.ActionFactory(
+            act=self.act, owner=self.users["member"], visibility="shared", outcome=self.outcome
+        )
+        self.notification = factories.NotificationFactory(
+            action=self.shared_action, user_id=self.users["member"].id
+        )
+        self.users["member"].calendar_token_hash = hashlib.sha256(FEED_TOKEN.encode()).hexdigest()

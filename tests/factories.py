@@ -6,6 +6,7 @@ from datetime import date, time
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
 
+from tracker.actions.models import Action, ActionUpdate
 from tracker.acts.models import Act
 from tracker.agenda.models import Meeting, MeetingSession, Milestone, Speaker
 from tracker.auth.models import Organization, User
@@ -13,6 +14,7 @@ from tracker.auth.passwords import hash_password
 from tracker.drafts.models import Draft, DraftParagraph, Reflection
 from tracker.extensions import db
 from tracker.notes.models import Note, NoteRevision
+from tracker.notifications.models import Notification
 from tracker.reports.models import KeyMessage, Report, ReportInternal, ReportPriority
 from tracker.tables.models import Government, Stance, TableOutcome
 
@@ -225,3 +227,38 @@ class ReflectionFactory(Base):
     state = "current"
     excerpt = "work to end the practice of child detention"
     note = ""
+
+
+# Next-step actions (issue 5)
+
+
+class ActionFactory(Base):
+    class Meta:
+        model = Action
+
+    act = factory.SubFactory(ActFactory)
+    title = factory.Sequence(lambda n: f"Follow up with missions {n}")
+    description = ""
+    owner = factory.SubFactory(UserFactory)
+    due_on = date(2018, 4, 2)
+    priority = "medium"
+    status = "open"
+    visibility = "civil_society"
+
+
+class ActionUpdateFactory(Base):
+    class Meta:
+        model = ActionUpdate
+
+    action = factory.SubFactory(ActionFactory)
+    kind = "comment"
+    note = "A comment."
+
+
+class NotificationFactory(Base):
+    class Meta:
+        model = Notification
+
+    user_id = factory.LazyAttribute(lambda o: o.action.owner_id)
+    action = factory.SubFactory(ActionFactory)
+    kind = "assigned"

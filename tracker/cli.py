@@ -1,4 +1,4 @@
-"""Command-line tasks: demo data, benchmark data, backups (more join as features land)."""
+"""Command-line tasks: demo data, benchmark data, backups, the due-actions digest."""
 
 import time
 from pathlib import Path
@@ -13,6 +13,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo)
     app.cli.add_command(bench_data)
     app.cli.add_command(backup)
+    app.cli.add_command(notify_due)
 
 
 @click.command("demo")
@@ -64,3 +65,13 @@ def backup(path: Path | None) -> None:
     except BackupUnsupported as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Backed up {source} to {target}.")
+
+
+@click.command("notify-due")
+@click.option("--days", type=int, default=3, show_default=True, help="Due within this many days.")
+def notify_due(days: int) -> None:
+    """Mail each owner a digest of their actions overdue or due soon (run it daily from cron)."""
+    from tracker.actions.digest import send_due_digests
+
+    sent = send_due_digests(days)
+    click.echo(f"Sent {sent} digest(s).")

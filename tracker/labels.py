@@ -104,3 +104,25 @@ PARAGRAPH_CHANGES = {
     "new": _l("New"),
     "deleted": _l("Deleted"),
 }
+
+ACTION_STATUSES = {
+    "open": _l("Open"),
+    "in_progress": _l("In progress"),
+    "blocked": _l("Blocked"),
+    "done": _l("Done"),
+    "dropped": _l("Dropped"),
+}
+
+ACTION_PRIORITIES = {
+    "high": _l("High"),
+    "medium": _l("Medium"),
+    "low": _l("Low"),
+}
+
+ACTION_UPDATE_KINDS = {
+    "created": _l("Created"),
+    "assigned": _l("Assigned"),
+    "edited": _l("Edited"),
+    "status": _l("Status changed"),
+    "comment": _l("Comment"),
+}

@@ -1,7 +1,7 @@
 """What templates may ask: the policy (never the rules themselves), today, labels."""
 
 from flask import Flask, g
-from flask_babel import format_date, get_locale
+from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -20,6 +20,7 @@ def register(app: Flask) -> None:
         today=today,
         labels=labels,
         format_date=format_date,
+        format_datetime=format_datetime,
         nav_items=nav_items,
         render_markdown=render_markdown,
         current_locale=lambda: str(get_locale() or "en"),
@@ -33,6 +34,7 @@ NAV_ITEMS = [
     ("dashboard.index", _l("Dashboard"), "view_workspace"),
     ("acts.index", _l("ACTs"), "view_workspace"),
     ("agenda.index", _l("Agenda"), "view_workspace"),
+    ("actions.mine", _l("Actions"), "view_workspace"),
     ("drafts.index", _l("Drafts"), "view_workspace"),
     ("admin.users", _l("People"), "manage_accounts"),
 ]

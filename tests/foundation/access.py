@@ -20,6 +20,7 @@ ROUTES = [
     Route("acts.show", lambda w: f"/acts/{w.act.number}"),
     Route("agenda.index", lambda w: "/agenda"),
     Route("agenda.meeting", lambda w: f"/meetings/{w.meeting.slug}"),
+    Route("agenda.ical", lambda w: f"/meetings/{w.meeting.slug}/agenda.ics"),
     Route("agenda.session", lambda w: f"/sessions/{w.group_session.id}"),
     Route("admin.users", lambda w: "/admin/users", allowed=STAFF),
     Route(

@@ -1,3 +1,336 @@
-"""Views: written by the feature."""
+"""Next-step actions: create, follow, move along, comment; lists, board and exports."""
 
-from tracker.actions import bp  # noqa: F401
+import hashlib
+import secrets
+
+from flask import (
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select, update
+
+from tracker.actions import bp, exports, services
+from tracker.actions.forms import (
+    NOBODY,
+    ActionForm,
+    CommentForm,
+    FilterForm,
+    StatusForm,
+)
+from tracker.actions.models import Action
+from tracker.auth.models import User
+from tracker.clock import today
+from tracker.conflicts import ConflictField, EditConflict
+from tracker.extensions import db
+from tracker.forms import ButtonForm
+from tracker.markdown import render_markdown
+from tracker.policy import is_staff
+from tracker.reader import read_as, require
+from tracker.reports.models import KeyMessage
+from tracker.tables.models import TableOutcome
+
+
+def _action_or_404(action_id: int) -> Action:
+    # Observers load shared actions only: the reader's filter hides the rest (404).
+    return db.first_or_404(services.action_page(action_id))
+
+
+def _choices():
+    return (
+        db.session.scalars(services.acts()).all(),
+        db.session.scalars(services.owner_candidates()).all(),
+        db.session.scalars(services.organizations()).all(),
+        db.session.scalars(services.milestones()).all(),
+    )
+
+
+def _fields(form: ActionForm, acts, owners, organizations, milestones) -> services.ActionFields:
+    def pick(records, record_id):
+        return next((r for r in records if r.id == record_id), None)
+
+    return services.ActionFields(
+        title=form.title.data,
+        description=form.description.data or "",
+        act=pick(acts, form.act_id.data),
+        owner=pick(owners, form.owner_id.data) if form.owner_id.data != NOBODY else None,
+        organization=pick(organizations, form.organization_id.data),
+        due_on=form.due_on.data,
+        milestone=pick(milestones, form.milestone_id.data),
+        priority=form.priority.data,
+        visibility=form.visibility.data,
+    )
+
+
+# Lists --------------------------------------------------------------------------------------
+
+
+def _filter_form():
+    acts = db.session.scalars(services.acts()).all()
+    owners = db.session.scalars(services.owners_with_actions()).all()
+    organizations = db.session.scalars(services.organizations()).all()
+    milestones = db.session.scalars(services.milestones()).all()
+    form = FilterForm(request.args)
+    form.set_choices(acts, owners, organizations, milestones)
+    return form, acts
+
+
+@bp.get("/actions")
+@login_required
+def index():
+    form, acts = _filter_form()
+    if not form.validate():
+        return render_template("actions/index.html", form=form, page=None, acts=acts), 400
+    filters = services.Filters.of(form)
+    page = services.page_of(filters, today(), max(form.page.data or 1, 1))
+    return render_template(
+        "actions/index.html", form=form, page=page, acts=acts, args=form.url_args()
+    )
+
+
+@bp.get("/actions/export.csv")
+@login_required
+def export_csv():
+    form, _acts = _filter_form()
+    if not form.validate():
+        abort(400)
+    filters = services.Filters.of(form)
+    statement = services.filtered(filters, today()).options(*services.export_options())
+    actions = db.session.scalars(statement).all()
+    name = f"actions-{today().isoformat()}.csv"
+    return Response(
+        "".join(exports.csv_rows(actions, today())),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@bp.get("/actions/mine")
+@login_required
+def mine():
+    return render_template("actions/mine.html", mine=services.my_actions(current_user, today()))
+
+
+@bp.get("/actions/board")
+@login_required
+def board():
+    acts = db.session.scalars(services.acts()).all()
+    number = request.args.get("act", type=int)
+    act = next((a for a in acts if a.number == number), None)
+    if number is not None and act is None:
+        abort(404)
+    return render_template("actions/board.html", acts=acts, act=act, columns=services.board(act))
+
+
+# One action ----------------------------------------------------------------------------------
+
+
+@bp.route("/actions/new", methods=["GET", "POST"])
+@login_required
+def new():
+    require("create_action")
+    key_message = outcome = None
+    if message_id := request.values.get("key_message", type=int):
+        key_message = db.first_or_404(select(KeyMessage).where(KeyMessage.id == message_id))
+    if outcome_id := request.values.get("outcome", type=int):
+        outcome = db.first_or_404(select(TableOutcome).where(TableOutcome.id == outcome_id))
+    acts, owners, organizations, milestones = _choices()
+    form = ActionForm()
+    form.set_choices(acts, owners, organizations, milestones)
+    if request.method == "GET":
+        source = key_message or outcome
+        number = request.args.get("act", type=int)
+        act = next((a for a in acts if a.number == number), None)
+        if source is not None:
+            form.act_id.data = source.act_id
+            form.visibility.data = str(source.visibility)
+        elif act is not None:
+            form.act_id.data = act.id
+        if key_message is not None:
+            form.title.data = _("Follow up: %(text)s", text=key_message.text)[:200]
+    if form.validate_on_submit():
+        fields = _fields(form, acts, owners, organizations, milestones)
+        action = services.create_action(fields, current_user, key_message, outcome)
+        flash(_("Action created."), "success")
+        return redirect(url_for("actions.show", action_id=action.id))
+    status = 422 if form.is_submitted() else 200
+    return render_template(
+        "actions/form.html", form=form, action=None, key_message=key_message, outcome=outcome
+    ), status
+
+
+@bp.get("/actions/<int:action_id>")
+@login_required
+def show(action_id: int):
+    action = _action_or_404(action_id)
+    return _render_show(action)
+
+
+def _render_show(action: Action, status_form=None, comment_form=None, code=200):
+    log = db.session.scalars(services.log_of(action)).all()
+    if status_form is None:
+        status_form = StatusForm(formdata=None, version=action.version)
+    status_form.set_choices(services.next_statuses(action, is_staff(current_user)))
+    return render_template(
+        "actions/show.html",
+        action=action,
+        log=log,
+        description_html=render_markdown(action.description),
+        status_form=status_form,
+        comment_form=comment_form or CommentForm(formdata=None),
+    ), code
+
+
+@bp.route("/actions/<int:action_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(action_id: int):
+    action = _action_or_404(action_id)
+    require("assign_action", action)
+    acts, owners, organizations, milestones = _choices()
+    form = ActionForm(obj=action) if request.method == "GET" else ActionForm()
+    form.set_choices(acts, owners, organizations, milestones)
+    if request.method == "GET":
+        form.owner_id.data = action.owner_id or NOBODY
+        form.organization_id.data = action.organization_id or NOBODY
+        form.milestone_id.data = action.milestone_id or NOBODY
+    if form.validate_on_submit():
+        fields = _fields(form, acts, owners, organizations, milestones)
+        try:
+            changed = services.edit_action(action, fields, form.version.data, current_user)
+        except EditConflict:
+            return _edit_conflict(action, form)
+        if changed:
+            flash(_("Action saved."), "success")
+        else:
+            flash(_("Nothing changed."), "info")
+        return redirect(url_for("actions.show", action_id=action.id))
+    status = 422 if form.is_submitted() else 200
+    return render_template("actions/form.html", form=form, action=action), status
+
+
+def _edit_conflict(action: Action, form: ActionForm):
+    """409: what the other person saved beside what this one typed, the form kept."""
+    db.session.refresh(action)
+    theirs = services.ActionFields.of(action).describe()
+    acts, owners, organizations, milestones = _choices()
+    mine = _fields(form, acts, owners, organizations, milestones).describe()
+    conflict = [
+        ConflictField(label=label, mine=mine[label], theirs=theirs[label])
+        for label in theirs
+        if mine[label] != theirs[label]
+    ]
+    form.version.data = action.version
+    form.set_choices(acts, owners, organizations, milestones)
+    return render_template("actions/form.html", form=form, action=action, conflict=conflict), 409
+
+
+@bp.post("/actions/<int:action_id>/status")
+@login_required
+def change_status(action_id: int):
+    action = _action_or_404(action_id)
+    require("update_action", action)
+    form = StatusForm()
+    if form.status.data == "dropped" or str(action.status) == "dropped":
+        require("drop_action", action)
+    if not form.validate_on_submit():
+        return _render_show(action, status_form=form, code=422)
+    try:
+        services.change_status(
+            action, form.status.data, form.note.data or "", form.version.data, current_user
+        )
+    except services.TransitionRefused:
+        allowed = services.next_statuses(action, is_staff(current_user))
+        form.status.errors.append(
+            _(
+                "An action that is %(current)s can move to: %(allowed)s.",
+                current=services.status_label(action.status),
+                allowed=", ".join(services.status_label(s) for s in allowed) or "—",
+            )
+        )
+        return _render_show(action, status_form=form, code=422)
+    except EditConflict:
+        db.session.refresh(action)
+        flash(
+            _(
+                "Someone changed this action while you were looking at it: it is now "
+                "%(status)s. Check the log, then try again if you still want to.",
+                status=services.status_label(action.status),
+            ),
+            "warning",
+        )
+        form.version.data = action.version
+        return _render_show(action, status_form=form, code=409)
+    flash(_("Status updated."), "success")
+    return redirect(url_for("actions.show", action_id=action.id))
+
+
+@bp.post("/actions/<int:action_id>/comments")
+@login_required
+def comment(action_id: int):
+    action = _action_or_404(action_id)
+    require("comment_action", action)
+    form = CommentForm()
+    if not form.validate_on_submit():
+        return _render_show(action, comment_form=form, code=422)
+    services.add_comment(action, form.body.data, current_user)
+    flash(_("Comment added."), "success")
+    return redirect(url_for("actions.show", action_id=action.id, _anchor="log"))
+
+
+# Calendar feed -------------------------------------------------------------------------------
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@bp.route("/calendar", methods=["GET", "POST"])
+@login_required
+def calendar():
+    """The secret address of my actions' calendar: create, replace or revoke it."""
+    form = ButtonForm()
+    feed_url = None
+    if form.validate_on_submit():
+        if request.form.get("revoke"):
+            new_hash = None
+            flash(_("The calendar address is revoked: it no longer works."), "success")
+        else:
+            token = secrets.token_urlsafe(32)
+            new_hash = _token_hash(token)
+            feed_url = url_for("actions.feed", token=token, _external=True)
+            flash(
+                _("Your calendar address is ready. Copy it now: it is shown only once."),
+                "success",
+            )
+        db.session.execute(
+            update(User).where(User.id == current_user.id).values(calendar_token_hash=new_hash),
+            execution_options={"synchronize_session": False},
+        )
+        db.session.commit()
+        has_feed = new_hash is not None
+    else:
+        has_feed = current_user.calendar_token_hash is not None
+    return render_template("actions/calendar.html", form=form, feed_url=feed_url, has_feed=has_feed)
+
+
+@bp.get("/calendar/<token>.ics")
+def feed(token: str):
+    """A person's actions for their calendar app; the secret in the address signs them in
+    for this one read, so they see what they may see, nothing more."""
+    if len(token) > 100:
+        abort(404)
+    owner = db.session.scalar(
+        select(User).where(User.calendar_token_hash == _token_hash(token), User.active.is_(True))
+    )
+    if owner is None:
+        abort(404)
+    read_as(owner)
+    actions = db.session.scalars(services.calendar_of(owner)).all()
+    body = exports.person_calendar(owner.name, actions, request.host.split(":")[0])
+    return Response(body, mimetype="text/calendar")

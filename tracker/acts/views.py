@@ -5,6 +5,7 @@ from flask_login import login_required
 
 from tracker.acts import bp, services
 from tracker.acts.models import Act
+from tracker.clock import today
 from tracker.drafts import services as drafts_services
 from tracker.extensions import db
 from tracker.notes import services as notes_services
@@ -22,6 +23,9 @@ def index():
 @bp.get("/acts/<int:number>")
 @login_required
 def show(number: int):
+    # Imported here: the actions feature's models import this package's models.
+    from tracker.actions import services as actions_services
+
     act = db.first_or_404(db.select(Act).where(Act.number == number))
     sessions = db.session.scalars(services.sessions_for_act(act)).all()
     act_reports = reports_services.for_act(act)
@@ -33,4 +37,5 @@ def show(number: int):
         act_reports=act_reports,
         act_reflections=drafts_services.for_act(act_reports.key_messages),
         act_tables=tables_services.for_act(act),
+        act_actions=actions_services.for_act(act, today()),
     )

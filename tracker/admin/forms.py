@@ -35,9 +35,3 @@ class InviteForm(FlaskForm):
 class RoleForm(FlaskForm):
     role = SelectField(_l("Role"))
     submit = SubmitField(_l("Change role"))
-
-
-class ButtonForm(FlaskForm):
-    """A POST with only its CSRF token: deactivate, reactivate, re-invite."""
-
-    submit = SubmitField()

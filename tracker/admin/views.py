@@ -6,10 +6,11 @@ from flask_login import current_user, login_required
 
 from tracker import policy
 from tracker.admin import bp, services
-from tracker.admin.forms import ButtonForm, InviteForm, RoleForm
+from tracker.admin.forms import InviteForm, RoleForm
 from tracker.auth import services as accounts
 from tracker.auth.models import User
 from tracker.extensions import db
+from tracker.forms import ButtonForm
 from tracker.labels import ROLES
 from tracker.policy import Role
 from tracker.reader import require

@@ -71,6 +71,8 @@ class Meeting(TimestampMixin, db.Model):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     summary: Mapped[str] = mapped_column(Text, default="")
+    # IANA name of the venue's time zone: session times are local to it.
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
 
     sessions: Mapped[list["MeetingSession"]] = relationship(
         back_populates="meeting",

@@ -1,6 +1,6 @@
 """The agenda, day by day, and one page per session."""
 
-from flask import abort, render_template
+from flask import Response, abort, render_template, request
 from flask_login import login_required
 
 from tracker.agenda import bp, services
@@ -24,6 +24,22 @@ def index():
 @login_required
 def meeting(slug: str):
     return _render_agenda(db.first_or_404(db.select(Meeting).where(Meeting.slug == slug)))
+
+
+@bp.get("/meetings/<slug>/agenda.ics")
+@login_required
+def ical(slug: str):
+    """The agenda for a calendar app; observers get the sessions they may see."""
+    from tracker.agenda.calendar import agenda_calendar
+
+    meeting = db.first_or_404(db.select(Meeting).where(Meeting.slug == slug))
+    sessions = db.session.scalars(services.agenda_of(meeting)).all()
+    body = agenda_calendar(meeting, list(sessions), request.host.split(":")[0])
+    return Response(
+        body,
+        mimetype="text/calendar",
+        headers={"Content-Disposition": f'attachment; filename="{meeting.slug}.ics"'},
+    )
 
 
 def _render_agenda(meeting: Meeting):

@@ -60,6 +60,10 @@ class User(UserMixin, TimestampMixin, db.Model):
     # Flask-Login's alternative id: rotating it ends every session of this user.
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Kept with the user (loaded on every request anyway) so the navbar badge costs no query.
+    unread_notifications: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # SHA-256 of the secret in the user's calendar-feed address; None when there is no feed.
+    calendar_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     organization: Mapped[Organization | None] = relationship(lazy="joined")
 

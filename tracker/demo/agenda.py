@@ -115,6 +115,7 @@ MEETING = {
     "title": "Civil Society Stocktaking and Strategy Meeting",
     "city": "Puerto Vallarta",
     "country": "Mexico",
+    "timezone": "America/Mexico_City",
     "starts_on": DAY_1,
     "ends_on": DAY_2,
     "summary": (

@@ -12,6 +12,7 @@ from tracker.agenda.models import Meeting, MeetingSession, Milestone, Speaker
 from tracker.auth.models import Organization, User
 from tracker.auth.passwords import hash_password
 from tracker.demo import agenda
+from tracker.demo.actions import load_actions
 from tracker.demo.drafts import load_drafts
 from tracker.demo.record import load_governments, load_record
 from tracker.extensions import db
@@ -90,6 +91,7 @@ def load_demo() -> list[tuple[str, str]]:
         accounts.append((email, str(role)))
     load_governments()
     load_record()
+    load_actions()
     db.session.commit()
     load_drafts()  # through the same service as the UI, so reflections carry forward
     return accounts
@@ -100,7 +102,10 @@ def _load_meeting(acts: dict[int, Act], organizations: dict[str, Organization]) 
     meeting = _get_or_create(
         Meeting,
         {"slug": row["slug"]},
-        {key: row[key] for key in ("title", "city", "country", "starts_on", "ends_on", "summary")},
+        {
+            key: row[key]
+            for key in ("title", "city", "country", "timezone", "starts_on", "ends_on", "summary")
+        },
     )
     existing = {
         item.key

@@ -1,3 +1,43 @@
-"""Views: written by the feature."""
+"""My notifications: read them, open one, mark them all read."""
 
-from tracker.notifications import bp  # noqa: F401
+from flask import abort, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from tracker.extensions import db
+from tracker.forms import ButtonForm
+from tracker.notifications import bp, services
+from tracker.notifications.models import Notification
+
+
+@bp.get("/notifications")
+@login_required
+def index():
+    page = services.for_user(current_user, request.args.get("page", 1, type=int))
+    return render_template(
+        "notifications/index.html", page=page, text_of=services.text_of, form=ButtonForm()
+    )
+
+
+@bp.post("/notifications/read")
+@login_required
+def read_all():
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    services.mark_read(current_user)
+    return redirect(url_for("notifications.index"))
+
+
+@bp.post("/notifications/<int:notification_id>/open")
+@login_required
+def open_one(notification_id: int):
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    notification = db.first_or_404(
+        select(Notification).where(
+            Notification.id == notification_id, Notification.user_id == current_user.id
+        )
+    )
+    action_id = notification.action_id
+    services.mark_read(current_user, notification_id)
+    return redirect(url_for("actions.show", action_id=action_id))

@@ -131,12 +131,6 @@ class MergeForm(FlaskForm):
         ]
 
 
-class ButtonForm(FlaskForm):
-    """A POST with only its CSRF token: publish, withdraw."""
-
-    submit = SubmitField()
-
-
 class MessageFilterForm(FlaskForm):
     class Meta:
         csrf = False

@@ -15,6 +15,7 @@ from tracker.agenda.models import MeetingSession
 from tracker.auth.models import User
 from tracker.conflicts import EditConflict
 from tracker.extensions import db
+from tracker.forms import ButtonForm
 from tracker.labels import REPORT_STATUSES
 from tracker.markdown import render_markdown
 from tracker.models import Visibility
@@ -23,7 +24,6 @@ from tracker.reports import bp, services
 from tracker.reports.forms import (
     AcceptForm,
     AssignRapporteurForm,
-    ButtonForm,
     MergeForm,
     MessageFilterForm,
     OrderForm,
@@ -354,12 +354,16 @@ def _render_message(message_id: int, status: int = 200, merge_form: MergeForm | 
         merge_form = MergeForm(prefix="merge", formdata=None)
     if merge_form is not None:
         merge_form.set_choices(db.session.scalars(services.merge_targets(message)).all())
+    from tracker.actions import services as actions_services  # its models import ours
+
     return render_template(
         "reports/message.html",
         message=message,
         merged_here=merged_here,
         merge_form=merge_form,
         button_form=ButtonForm(),
+        linked_actions=db.session.scalars(actions_services.for_key_message(message)).all(),
+        new_action_url=url_for("actions.new", key_message=message.id),
     ), status
 
 

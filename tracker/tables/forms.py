@@ -90,12 +90,6 @@ class EditOutcomeForm(OutcomeForm):
     act_id = None
 
 
-class ButtonForm(FlaskForm):
-    """A POST with only its CSRF token: publish, withdraw."""
-
-    submit = SubmitField()
-
-
 POSITION_CHOICES = [("", "—")] + [(str(p), POSITIONS[p]) for p in Position]
 
 

@@ -7,11 +7,11 @@ from flask_login import current_user, login_required
 from tracker.agenda import services as agenda
 from tracker.conflicts import EditConflict
 from tracker.extensions import db
+from tracker.forms import ButtonForm
 from tracker.models import Visibility
 from tracker.reader import require
 from tracker.tables import bp, services
 from tracker.tables.forms import (
-    ButtonForm,
     EditOutcomeForm,
     NewOutcomeForm,
     OutcomeForm,
@@ -191,6 +191,8 @@ def stances(outcome_id: int):
 @bp.get("/outcomes/<int:outcome_id>")
 @login_required
 def show_outcome(outcome_id: int):
+    from tracker.actions import services as actions_services  # its models import ours
+
     outcome = _load_outcome(outcome_id)
     messages = db.session.scalars(services.active_key_messages(outcome.act_id)).all()
     grid = services.stance_grid(outcome, list(messages), current_user)
@@ -200,4 +202,6 @@ def show_outcome(outcome_id: int):
         grid=grid,
         counts=services.counts(outcome),
         button_form=ButtonForm(),
+        linked_actions=db.session.scalars(actions_services.for_outcome(outcome)).all(),
+        new_action_url=url_for("actions.new", outcome=outcome.id),
     )

@@ -1,0 +1,113 @@
+"""Routes of next-step actions and their exports."""
+
+from tests.access import ALL_ROLES, CIVIL_SOCIETY, FEED_TOKEN, STAFF, Route
+
+OWNER_AND_STAFF = frozenset({"admin", "coordinator", "member"})
+
+
+def _new_action(w) -> dict:
+    return {
+        "title": "Brief the co-facilitators",
+        "act_id": str(w.act.id),
+        "owner_id": str(w.users["member"].id),
+        "organization_id": "0",
+        "milestone_id": "0",
+        "due_on": "2018-04-02",
+        "priority": "high",
+        "visibility": "civil_society",
+    }
+
+
+ROUTES = [
+    Route("actions.index", lambda w: "/actions"),
+    Route("actions.index", lambda w: f"/actions?act={w.act.number}&status=open&overdue=y"),
+    Route("actions.export_csv", lambda w: "/actions/export.csv"),
+    Route("actions.mine", lambda w: "/actions/mine"),
+    Route("actions.board", lambda w: "/actions/board"),
+    Route("actions.board", lambda w: f"/actions/board?act={w.act.number}"),
+    Route("actions.new", lambda w: "/actions/new", allowed=STAFF),
+    Route(
+        "actions.new",
+        lambda w: f"/actions/new?key_message={w.key_message.id}",
+        allowed=STAFF,
+        refused={"observer": 403},
+    ),
+    Route("actions.new", lambda w: "/actions/new", method="POST", allowed=STAFF, data=_new_action),
+    Route("actions.show", lambda w: f"/actions/{w.shared_action.id}"),
+    Route(
+        "actions.show",
+        lambda w: f"/actions/{w.action.id}",
+        allowed=CIVIL_SOCIETY,
+        refused={"observer": 404},
+    ),
+    Route("actions.edit", lambda w: f"/actions/{w.shared_action.id}/edit", allowed=STAFF),
+    Route(
+        "actions.edit",
+        lambda w: f"/actions/{w.action.id}/edit",
+        allowed=STAFF,
+        refused={"observer": 404},
+    ),
+    Route(
+        "actions.edit",
+        lambda w: f"/actions/{w.shared_action.id}/edit",
+        method="POST",
+        allowed=STAFF,
+        data=lambda w: {**_new_action(w), "version": str(w.shared_action.version)},
+    ),
+    # The owner (the member) and coordinators move it along; others are refused.
+    Route(
+        "actions.change_status",
+        lambda w: f"/actions/{w.shared_action.id}/status",
+        method="POST",
+        allowed=OWNER_AND_STAFF,
+        data=lambda w: {"status": "in_progress", "version": str(w.shared_action.version)},
+    ),
+    Route(
+        "actions.change_status",
+        lambda w: f"/actions/{w.action.id}/status",
+        method="POST",
+        allowed=OWNER_AND_STAFF,
+        refused={"observer": 404},
+        data=lambda w: {"status": "done", "version": str(w.action.version)},
+    ),
+    # Dropping is for coordinators only, even for the owner.
+    Route(
+        "actions.change_status",
+        lambda w: f"/actions/{w.shared_action.id}/status",
+        method="POST",
+        allowed=STAFF,
+        data=lambda w: {"status": "dropped", "version": str(w.shared_action.version)},
+    ),
+    Route(
+        "actions.comment",
+        lambda w: f"/actions/{w.shared_action.id}/comments",
+        method="POST",
+        allowed=CIVIL_SOCIETY,
+        data=lambda w: {"body": "Done on our side."},
+    ),
+    Route(
+        "actions.comment",
+        lambda w: f"/actions/{w.action.id}/comments",
+        method="POST",
+        allowed=CIVIL_SOCIETY,
+        refused={"observer": 404},
+        data=lambda w: {"body": "Done on our side."},
+    ),
+    Route("actions.calendar", lambda w: "/calendar", allowed=ALL_ROLES),
+    Route(
+        "actions.calendar",
+        lambda w: "/calendar",
+        method="POST",
+        allowed=ALL_ROLES,
+        data=lambda w: {},
+    ),
+    # The feed's secret address is its only key: it answers without a session.
+    Route("actions.feed", lambda w: f"/calendar/{FEED_TOKEN}.ics", public=True),
+    Route(
+        "actions.feed",
+        lambda w: "/calendar/not-a-token.ics",
+        allowed=frozenset(),
+        refused={role: 404 for role in ALL_ROLES},
+        public=True,
+    ),
+]

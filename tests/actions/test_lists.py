@@ -1,0 +1,154 @@
+"""My actions, the filtered list, the board, the ACT page counts; what observers see."""
+
+import re
+from datetime import date
+
+import pytest
+
+from tests import factories
+from tests.conftest import empty_tables
+
+TODAY = date(2018, 3, 20)  # TestConfig pins the app's today
+
+
+def _titles(html: str) -> list[str]:
+    return re.findall(r'<a href="/actions/\d+">([^<]+)</a>', html)
+
+
+def test_my_actions_are_grouped_by_when_they_are_due(client, login_as):
+    member = factories.UserFactory(role="member")
+    factories.ActionFactory(owner=member, title="Late one", due_on=date(2018, 3, 10))
+    factories.ActionFactory(owner=member, title="This week", due_on=date(2018, 3, 24))
+    factories.ActionFactory(owner=member, title="Next month", due_on=date(2018, 4, 20))
+    factories.ActionFactory(owner=member, title="Undated", due_on=None)
+    factories.ActionFactory(owner=member, title="Finished", status="done")
+    factories.ActionFactory(title="Someone else's")
+    login_as(member)
+    html = client.get("/actions/mine").get_data(as_text=True)
+    sections = re.split(r'<section aria-labelledby="h-', html)[1:]
+    found = {section.split('"')[0]: _titles(section) for section in sections}
+    assert found == {
+        "overdue": ["Late one"],
+        "this-week": ["This week"],
+        "later": ["Next month", "Undated"],
+        "done": ["Finished"],
+    }
+
+
+def test_the_list_filters_sorts_and_keeps_its_filters_in_the_url(client, login_as):
+    act3, act4 = factories.ActFactory(number=3), factories.ActFactory(number=4)
+    owner = factories.UserFactory(role="member", name="Olga Owner")
+    org = factories.OrganizationFactory(name="Migrant Forum in Asia")
+    round3 = factories.MilestoneFactory(title="Round 3")
+    factories.ActionFactory(act=act3, owner=owner, title="A overdue", due_on=date(2018, 3, 1))
+    factories.ActionFactory(
+        act=act3, title="B high", priority="high", due_on=date(2018, 5, 1), milestone=round3
+    )
+    factories.ActionFactory(act=act3, title="C done", status="done", organization=org)
+    factories.ActionFactory(act=act4, title="D other act", due_on=date(2018, 4, 1))
+    login_as("member")
+
+    def titles(query: str) -> list[str]:
+        response = client.get(f"/actions?{query}")
+        assert response.status_code == 200, query
+        return _titles(response.get_data(as_text=True))
+
+    assert titles("act=3") == ["A overdue", "C done", "B high"]  # by due date
+    assert titles("act=3&status=done") == ["C done"]
+    assert titles(f"owner={owner.id}") == ["A overdue"]
+    assert titles(f"organization={org.id}") == ["C done"]
+    assert titles(f"milestone={round3.id}") == ["B high"]
+    assert titles("overdue=y") == ["A overdue"]
+    assert titles("sort=priority")[0] == "B high"
+    assert client.get("/actions?act=99").status_code == 400
+    assert client.get("/actions?owner=abc").status_code == 400
+
+
+def test_the_list_is_paginated_with_the_filters_in_the_page_links(client, login_as):
+    act = factories.ActFactory(number=5)
+    factories.ActionFactory.create_batch(30, act=act)
+    login_as("member")
+    html = client.get("/actions?act=5&sort=changed").get_data(as_text=True)
+    assert len(_titles(html)) == 25 and "30 actions" in html
+    link = re.search(r'href="(/actions\?[^"]*page=2[^"]*)"', html).group(1).replace("&amp;", "&")
+    assert "act=5" in link and "sort=changed" in link
+    assert len(_titles(client.get(link).get_data(as_text=True))) == 5
+
+
+def test_the_board_has_a_column_per_status_with_counts(client, login_as):
+    act = factories.ActFactory(number=2)
+    factories.ActionFactory.create_batch(3, act=act, status="open")
+    factories.ActionFactory(act=act, status="blocked", title="Stuck")
+    factories.ActionFactory(status="done")  # another ACT
+    login_as("member")
+    html = client.get("/actions/board?act=2").get_data(as_text=True)
+    counts = dict(re.findall(r'id="h-col-(\w+)">[^<]+<span class="badge[^"]*">(\d+)', html))
+    assert counts == {"open": "3", "in_progress": "0", "blocked": "1", "done": "0", "dropped": "0"}
+    assert "Stuck" in html
+    assert client.get("/actions/board?act=42").status_code == 404
+
+
+def test_the_act_page_counts_open_overdue_and_done(client, login_as):
+    act = factories.ActFactory(number=3)
+    factories.ActionFactory(act=act, due_on=date(2018, 3, 1))
+    factories.ActionFactory(act=act, due_on=date(2018, 3, 28), title="Next up")
+    factories.ActionFactory(act=act, status="done")
+    login_as("member")
+    html = client.get("/acts/3").get_data(as_text=True)
+    assert "2 open" in html and "1 overdue" in html and "1 done" in html
+    assert "Next due: Mar 28, 2018" in html and "Next up" in html
+
+
+def test_observers_see_only_shared_actions_everywhere(client, login_as):
+    act = factories.ActFactory(number=3)
+    factories.ActionFactory(act=act, title="Civil society only", due_on=date(2018, 3, 1))
+    factories.ActionFactory(act=act, title="Shared with governments", visibility="shared")
+    login_as("observer")
+    for url in ["/actions", "/actions/board", "/acts/3", "/actions/export.csv"]:
+        html = client.get(url).get_data(as_text=True)
+        assert "Civil society only" not in html, url
+        assert "Shared with governments" in html, url
+    assert "0 overdue" in client.get("/acts/3").get_data(as_text=True)
+
+
+def _list_world(size: int):
+    acts = factories.ActFactory.create_batch(3)
+    owners = factories.UserFactory.create_batch(3, role="member")
+    for n in range(size):
+        factories.ActionFactory(
+            act=acts[n % 3],
+            owner=owners[n % 3],
+            due_on=date(2018, 3, 1 + n % 28),
+            status=["open", "in_progress", "blocked", "done"][n % 4],
+            visibility="shared" if n % 2 else "civil_society",
+        )
+    return acts[0], owners[0]
+
+
+@pytest.mark.parametrize("role", ["coordinator", "member", "observer"])
+def test_action_pages_run_a_fixed_number_of_queries(client, login_as, count_queries, role):
+    counts = []
+    for size in (8, 80):
+        act, owner = _list_world(size)
+        login_as(owner if role == "member" else role)
+        number = act.number
+        urls = [
+            "/actions",
+            f"/actions?act={number}&overdue=y&sort=priority",
+            "/actions/mine",
+            "/actions/board",
+            f"/actions/board?act={number}",
+            f"/acts/{number}",
+            "/actions/export.csv",
+            "/notifications",
+            "/dashboard",
+        ]
+        sizes = []
+        for url in urls:
+            with count_queries() as counter:
+                assert client.get(url).status_code == 200, url
+            sizes.append(counter.count)
+        counts.append(sizes)
+        empty_tables()
+    assert counts[0] == counts[1]
+    assert max(counts[0]) <= 15

@@ -1,0 +1,159 @@
+"""Next-step actions: assigned by coordinators, carried through by their owners."""
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    select,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.acts.models import Act
+from tracker.agenda.models import Milestone
+from tracker.auth.models import Organization, User
+from tracker.extensions import db
+from tracker.models import (
+    DerivedVisibilityMixin,
+    TimestampMixin,
+    Visibility,
+    VisibleMixin,
+    str_enum,
+    utcnow,
+)
+from tracker.reports.models import KeyMessage
+from tracker.tables.models import TableOutcome
+
+
+class ActionStatus(enum.StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    BLOCKED = "blocked"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ActionPriority(enum.StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class ActionUpdateKind(enum.StrEnum):
+    CREATED = "created"
+    ASSIGNED = "assigned"
+    EDITED = "edited"
+    STATUS = "status"
+    COMMENT = "comment"
+
+
+# Where an action may go next. Dropping (from any live status) and bringing a dropped
+# action back are coordinators' moves; the rest is the owner's.
+TRANSITIONS: dict[ActionStatus, frozenset[ActionStatus]] = {
+    ActionStatus.OPEN: frozenset(
+        {ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED, ActionStatus.DONE}
+    ),
+    ActionStatus.IN_PROGRESS: frozenset(
+        {ActionStatus.OPEN, ActionStatus.BLOCKED, ActionStatus.DONE}
+    ),
+    ActionStatus.BLOCKED: frozenset({ActionStatus.IN_PROGRESS, ActionStatus.DONE}),
+    ActionStatus.DONE: frozenset({ActionStatus.IN_PROGRESS}),
+    ActionStatus.DROPPED: frozenset(),
+}
+STAFF_TRANSITIONS: dict[ActionStatus, frozenset[ActionStatus]] = {
+    status: frozenset({ActionStatus.DROPPED}) for status in ActionStatus if status != "dropped"
+} | {ActionStatus.DROPPED: frozenset({ActionStatus.OPEN})}
+CLOSED = frozenset({ActionStatus.DONE, ActionStatus.DROPPED})
+
+
+class Action(VisibleMixin, TimestampMixin, db.Model):
+    """A next step under an ACT, usually from a key message or a small-table outcome."""
+
+    __tablename__ = "action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    act_id: Mapped[int] = mapped_column(ForeignKey("act.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"), index=True)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    milestone_id: Mapped[int | None] = mapped_column(ForeignKey("milestone.id"), index=True)
+    priority: Mapped[ActionPriority] = mapped_column(
+        str_enum(ActionPriority, "action_priority"), default=ActionPriority.MEDIUM
+    )
+    status: Mapped[ActionStatus] = mapped_column(
+        str_enum(ActionStatus, "action_status"), default=ActionStatus.OPEN
+    )
+    key_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("key_message.id", ondelete="SET NULL"), index=True
+    )
+    outcome_id: Mapped[int | None] = mapped_column(
+        ForeignKey("table_outcome.id", ondelete="SET NULL"), index=True
+    )
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    act: Mapped[Act] = relationship()
+    owner: Mapped[User | None] = relationship(foreign_keys=[owner_id])
+    organization: Mapped[Organization | None] = relationship()
+    milestone: Mapped[Milestone | None] = relationship()
+    key_message: Mapped[KeyMessage | None] = relationship()
+    outcome: Mapped[TableOutcome | None] = relationship()
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        # The lists filter by ACT, owner or status and sort by due date or last change.
+        Index("ix_action_act_status_due", "act_id", "status", "due_on"),
+        Index("ix_action_owner_status_due", "owner_id", "status", "due_on"),
+        Index("ix_action_status_due", "status", "due_on"),
+        Index("ix_action_changed_at", "changed_at"),
+    )
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED
+
+    def is_overdue(self, today: date) -> bool:
+        return self.due_on is not None and self.due_on < today and not self.is_closed
+
+
+class ActionUpdate(DerivedVisibilityMixin, db.Model):
+    """One line of an action's log: created, (re)assigned, edited, a status change, a comment."""
+
+    __tablename__ = "action_update"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"))
+    kind: Mapped[ActionUpdateKind] = mapped_column(str_enum(ActionUpdateKind, "action_update_kind"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    from_status: Mapped[ActionStatus | None] = mapped_column(
+        str_enum(ActionStatus, "action_update_from_status")
+    )
+    to_status: Mapped[ActionStatus | None] = mapped_column(
+        str_enum(ActionStatus, "action_update_to_status")
+    )
+    # What changed, one "field: old → new" per line (edits and reassignments).
+    changes: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    action: Mapped[Action] = relationship()
+    actor: Mapped[User | None] = relationship()
+
+    __table_args__ = (Index("ix_action_update_action_created", "action_id", "created_at"),)
+
+    @classmethod
+    def shared_clause(cls):
+        # Observers follow a shared action's progress; the comments stay among civil society.
+        return (cls.kind != ActionUpdateKind.COMMENT) & cls.action_id.in_(
+            select(Action.id).where(Action.visibility == Visibility.SHARED)
+        )

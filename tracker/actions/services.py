@@ -1,0 +1,551 @@
+"""Queries and changes of next-step actions, their log and the notifications they raise."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from flask_babel import format_date
+from flask_babel import gettext as _
+from sqlalchemy import Select, and_, case, func, select, update
+from sqlalchemy.orm import joinedload
+
+from tracker.actions.models import (
+    CLOSED,
+    STAFF_TRANSITIONS,
+    TRANSITIONS,
+    Action,
+    ActionPriority,
+    ActionStatus,
+    ActionUpdate,
+    ActionUpdateKind,
+)
+from tracker.acts.models import Act
+from tracker.agenda.models import Milestone
+from tracker.auth.models import Organization, User
+from tracker.conflicts import EditConflict, check_version, commit_or_conflict
+from tracker.extensions import db
+from tracker.labels import ACTION_PRIORITIES, ACTION_STATUSES, VISIBILITY
+from tracker.models import utcnow
+from tracker.notifications.models import NotificationKind
+from tracker.notifications.services import notify
+from tracker.policy import CIVIL_SOCIETY_ROLES, STAFF_ROLES
+from tracker.reports.models import KeyMessage
+from tracker.tables.models import TableOutcome
+
+PER_PAGE = 25
+BOARD_COLUMN_LIMIT = 30
+ACT_SECTION_LIMIT = 10
+LIVE = tuple(status for status in ActionStatus if status not in CLOSED)
+PRIORITY_ORDER = case(
+    {ActionPriority.HIGH: 0, ActionPriority.MEDIUM: 1, ActionPriority.LOW: 2},
+    value=Action.priority,
+)
+
+__all__ = ["EditConflict"]
+
+
+class TransitionRefused(Exception):
+    """The status asked for is not a move this person may make from the current one."""
+
+
+# Reading -------------------------------------------------------------------------------
+
+
+def _with_people(statement: Select) -> Select:
+    return statement.options(
+        joinedload(Action.act), joinedload(Action.owner), joinedload(Action.organization)
+    )
+
+
+def action_page(action_id: int) -> Select:
+    return (
+        select(Action)
+        .where(Action.id == action_id)
+        .options(
+            joinedload(Action.act),
+            joinedload(Action.owner),
+            joinedload(Action.organization),
+            joinedload(Action.milestone),
+            joinedload(Action.key_message),
+            joinedload(Action.outcome).joinedload(TableOutcome.session),
+            joinedload(Action.created_by),
+        )
+    )
+
+
+def log_of(action: Action) -> Select:
+    return (
+        select(ActionUpdate)
+        .where(ActionUpdate.action_id == action.id)
+        .options(joinedload(ActionUpdate.actor))
+        .order_by(ActionUpdate.created_at, ActionUpdate.id)
+    )
+
+
+def owner_candidates() -> Select:
+    """Who may own an action: active civil-society people (observers never do)."""
+    return (
+        select(User)
+        .where(User.active.is_(True), User.role.in_([role.value for role in CIVIL_SOCIETY_ROLES]))
+        .order_by(User.name)
+    )
+
+
+def people_to_tell(action: Action) -> set[int]:
+    """The owner and the coordinator who created the action."""
+    return {user_id for user_id in (action.owner_id, action.created_by_id) if user_id}
+
+
+def organizations() -> Select:
+    return select(Organization).order_by(Organization.name)
+
+
+def milestones() -> Select:
+    return select(Milestone).order_by(Milestone.starts_on)
+
+
+def acts() -> Select:
+    return select(Act).order_by(Act.number)
+
+
+def owners_with_actions() -> Select:
+    """People who own at least one action (the owner filter's choices)."""
+    return (
+        select(User)
+        .where(User.id.in_(select(Action.owner_id).where(Action.owner_id.is_not(None))))
+        .order_by(User.name)
+    )
+
+
+@dataclass
+class Filters:
+    act_number: int | None = None
+    status: str | None = None
+    owner_id: int | None = None
+    organization_id: int | None = None
+    milestone_id: int | None = None
+    overdue: bool = False
+    sort: str = "due"
+
+    @classmethod
+    def of(cls, form) -> "Filters":
+        return cls(
+            act_number=form.act.data or None,
+            status=form.status.data or None,
+            owner_id=form.owner.data or None,
+            organization_id=form.organization.data or None,
+            milestone_id=form.milestone.data or None,
+            overdue=bool(form.overdue.data),
+            sort=form.sort.data or "due",
+        )
+
+
+def overdue_clause(today: date):
+    return and_(Action.due_on < today, Action.status.in_(LIVE))
+
+
+def filtered(filters: Filters, today: date) -> Select:
+    """The actions list: filters, then the chosen order (ties broken by id, so pages hold)."""
+    statement = select(Action)
+    if filters.act_number:
+        statement = statement.where(
+            Action.act_id
+            == select(Act.id).where(Act.number == filters.act_number).scalar_subquery()
+        )
+    if filters.status:
+        statement = statement.where(Action.status == filters.status)
+    if filters.owner_id:
+        statement = statement.where(Action.owner_id == filters.owner_id)
+    if filters.organization_id:
+        statement = statement.where(Action.organization_id == filters.organization_id)
+    if filters.milestone_id:
+        statement = statement.where(Action.milestone_id == filters.milestone_id)
+    if filters.overdue:
+        statement = statement.where(overdue_clause(today))
+    if filters.sort == "priority":
+        order = (PRIORITY_ORDER, Action.due_on.is_(None), Action.due_on, Action.id)
+    elif filters.sort == "changed":
+        order = (Action.changed_at.desc(), Action.id.desc())
+    else:
+        order = (Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id)
+    return statement.order_by(*order)
+
+
+def page_of(filters: Filters, today: date, page: int):
+    return db.paginate(
+        _with_people(filtered(filters, today)), page=page, per_page=PER_PAGE, error_out=False
+    )
+
+
+@dataclass
+class MyActions:
+    overdue: list[Action] = field(default_factory=list)
+    this_week: list[Action] = field(default_factory=list)
+    later: list[Action] = field(default_factory=list)
+    done: list[Action] = field(default_factory=list)
+
+    @property
+    def groups(self) -> list[tuple[str, str, list[Action]]]:
+        return [
+            ("overdue", _("Overdue"), self.overdue),
+            ("this-week", _("Due this week"), self.this_week),
+            ("later", _("Later"), self.later),
+            ("done", _("Done"), self.done),
+        ]
+
+
+MY_LIVE_LIMIT = 200
+MY_DONE_LIMIT = 20
+
+
+def my_actions(user: User, today: date) -> MyActions:
+    """What `user` owns, live ones by due date and the latest done, in two queries."""
+    live = db.session.scalars(
+        _with_people(
+            select(Action)
+            .where(Action.owner_id == user.id, Action.status.in_(LIVE))
+            .order_by(Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id)
+            .limit(MY_LIVE_LIMIT)
+        )
+    ).all()
+    done = db.session.scalars(
+        _with_people(
+            select(Action)
+            .where(Action.owner_id == user.id, Action.status == ActionStatus.DONE)
+            .order_by(Action.changed_at.desc(), Action.id.desc())
+            .limit(MY_DONE_LIMIT)
+        )
+    ).all()
+    mine = MyActions(done=list(done))
+    week_end = today + timedelta(days=7)
+    for action in live:
+        if action.is_overdue(today):
+            mine.overdue.append(action)
+        elif action.due_on is not None and action.due_on <= week_end:
+            mine.this_week.append(action)
+        else:
+            mine.later.append(action)
+    return mine
+
+
+@dataclass
+class BoardColumn:
+    status: ActionStatus
+    count: int
+    actions: list[Action]
+
+
+def board(act: Act | None) -> list[BoardColumn]:
+    """One column per status: its count and its first actions by due date (two queries)."""
+    where = [Action.act_id == act.id] if act is not None else []
+    counts = dict(
+        db.session.execute(
+            select(Action.status, func.count()).where(*where).group_by(Action.status)
+        ).all()
+    )
+    ranked = (
+        select(
+            Action.id,
+            func.row_number()
+            .over(
+                partition_by=Action.status,
+                order_by=(Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id),
+            )
+            .label("place"),
+        )
+        .where(*where)
+        .subquery()
+    )
+    actions = db.session.scalars(
+        _with_people(
+            select(Action)
+            .join(ranked, ranked.c.id == Action.id)
+            .where(ranked.c.place <= BOARD_COLUMN_LIMIT)
+            .order_by(ranked.c.place)
+        )
+    ).all()
+    columns = {status: BoardColumn(status, counts.get(status, 0), []) for status in ActionStatus}
+    for action in actions:
+        columns[action.status].actions.append(action)
+    return list(columns.values())
+
+
+@dataclass
+class ActProgress:
+    """An ACT's actions at a glance: open, overdue, done, the nearest due date."""
+
+    open: int = 0
+    overdue: int = 0
+    done: int = 0
+    next_due: date | None = None
+
+    @property
+    def total(self) -> int:
+        return self.open + self.done
+
+
+def progress_by_act(today: date, act: Act | None = None) -> dict[int, ActProgress]:
+    """Counts per ACT (every ACT, or one) in one aggregate query; the reader's filter applies."""
+    live = Action.status.in_(LIVE)
+    where = [Action.act_id == act.id] if act is not None else []
+    rows = db.session.execute(
+        select(
+            Action.act_id,
+            func.sum(case((live, 1), else_=0)),
+            func.sum(case((and_(live, Action.due_on < today), 1), else_=0)),
+            func.sum(case((Action.status == ActionStatus.DONE, 1), else_=0)),
+            func.min(case((and_(live, Action.due_on >= today), Action.due_on))),
+        )
+        .where(*where)
+        .group_by(Action.act_id)
+    ).all()
+    return {
+        act_id: ActProgress(open or 0, overdue or 0, done or 0, next_due)
+        for act_id, open, overdue, done, next_due in rows
+    }
+
+
+@dataclass
+class ActActions:
+    act: Act
+    progress: ActProgress
+    upcoming: list[Action]
+
+
+def for_act(act: Act, today: date) -> ActActions:
+    """The ACT page's section: the counts and the live actions due first (two queries)."""
+    progress = progress_by_act(today, act).get(act.id, ActProgress())
+    upcoming = db.session.scalars(
+        _with_people(
+            select(Action)
+            .where(Action.act_id == act.id, Action.status.in_(LIVE))
+            .order_by(Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id)
+            .limit(ACT_SECTION_LIMIT)
+        )
+    ).all()
+    return ActActions(act=act, progress=progress, upcoming=list(upcoming))
+
+
+def for_key_message(message: KeyMessage) -> Select:
+    return _with_people(
+        select(Action).where(Action.key_message_id == message.id).order_by(Action.id)
+    )
+
+
+def for_outcome(outcome: TableOutcome) -> Select:
+    return _with_people(select(Action).where(Action.outcome_id == outcome.id).order_by(Action.id))
+
+
+def due_soon(today: date, days: int = 3) -> Select:
+    """Live actions with an owner, overdue or due within `days` (the digest)."""
+    return (
+        select(Action)
+        .join(Action.owner)
+        .where(
+            Action.status.in_(LIVE),
+            Action.due_on.is_not(None),
+            Action.due_on <= today + timedelta(days=days),
+            User.active.is_(True),
+        )
+        .options(joinedload(Action.owner), joinedload(Action.act))
+        .order_by(Action.owner_id, Action.due_on, Action.id)
+    )
+
+
+# Changing ------------------------------------------------------------------------------
+
+
+@dataclass
+class ActionFields:
+    """What a coordinator sets on an action."""
+
+    title: str
+    description: str
+    act: Act
+    owner: User | None
+    organization: Organization | None
+    due_on: date | None
+    milestone: Milestone | None
+    priority: str
+    visibility: str
+
+    def describe(self) -> dict[str, str]:
+        return {
+            _("Title"): self.title,
+            _("Description"): self.description,
+            _("ACT"): self.act.label,
+            _("Owner"): self.owner.name if self.owner else "",
+            _("Organisation"): self.organization.name if self.organization else "",
+            _("Due date"): self.due_on.isoformat() if self.due_on else "",
+            _("Milestone"): self.milestone.title if self.milestone else "",
+            _("Priority"): str(ACTION_PRIORITIES[self.priority]),
+            _("Visibility"): str(VISIBILITY[self.visibility]),
+        }
+
+    @classmethod
+    def of(cls, action: Action) -> "ActionFields":
+        return cls(
+            title=action.title,
+            description=action.description,
+            act=action.act,
+            owner=action.owner,
+            organization=action.organization,
+            due_on=action.due_on,
+            milestone=action.milestone,
+            priority=str(action.priority),
+            visibility=str(action.visibility),
+        )
+
+
+def _log(action: Action, kind: ActionUpdateKind, actor: User, **values) -> ActionUpdate:
+    entry = ActionUpdate(action=action, kind=kind, actor_id=actor.id, **values)
+    db.session.add(entry)
+    return entry
+
+
+def _apply(action: Action, fields: ActionFields) -> None:
+    action.title = fields.title.strip()
+    action.description = fields.description.strip()
+    action.act = fields.act
+    action.owner = fields.owner
+    action.organization = fields.organization
+    action.due_on = fields.due_on
+    action.milestone = fields.milestone
+    action.priority = fields.priority
+    action.visibility = fields.visibility
+
+
+def create_action(
+    fields: ActionFields,
+    actor: User,
+    key_message: KeyMessage | None = None,
+    outcome: TableOutcome | None = None,
+) -> Action:
+    action = Action(created_by_id=actor.id, key_message=key_message, outcome=outcome)
+    _apply(action, fields)
+    action.changed_at = utcnow()
+    db.session.add(action)
+    _log(action, ActionUpdateKind.CREATED, actor, to_status=ActionStatus.OPEN)
+    db.session.flush()
+    if action.owner_id and action.owner_id != actor.id:
+        notify([action.owner_id], NotificationKind.ASSIGNED, action, actor)
+    db.session.commit()
+    return action
+
+
+def edit_action(action: Action, fields: ActionFields, version, actor: User) -> bool:
+    """Save a coordinator's edit; False when nothing changed. Raises EditConflict."""
+    check_version(action, version)
+    before = ActionFields.of(action).describe()
+    previous_owner_id = action.owner_id
+    after = fields.describe()
+    changed = [
+        f"{label}: {before[label] or '—'} → {after[label] or '—'}"
+        for label in before
+        if before[label] != after[label] and label != _("Description")
+    ]
+    if before[_("Description")] != after[_("Description")]:
+        changed.append(_("Description changed"))
+    if not changed:
+        return False
+    reassigned = (fields.owner.id if fields.owner else None) != previous_owner_id
+    _apply(action, fields)
+    action.changed_at = utcnow()
+    _log(
+        action,
+        ActionUpdateKind.ASSIGNED if reassigned else ActionUpdateKind.EDITED,
+        actor,
+        changes="\n".join(changed),
+    )
+    db.session.flush()
+    if reassigned:
+        if action.owner_id and action.owner_id != actor.id:
+            notify([action.owner_id], NotificationKind.ASSIGNED, action, actor)
+        if previous_owner_id and previous_owner_id != actor.id:
+            notify([previous_owner_id], NotificationKind.UNASSIGNED, action, actor)
+    elif action.owner_id and action.owner_id != actor.id:
+        notify([action.owner_id], NotificationKind.CHANGED, action, actor)
+    commit_or_conflict(action)
+    return True
+
+
+def next_statuses(action: Action, staff: bool) -> list[ActionStatus]:
+    allowed = set(TRANSITIONS[action.status])
+    if staff:
+        allowed |= STAFF_TRANSITIONS[action.status]
+    return [status for status in ActionStatus if status in allowed]
+
+
+def change_status(action: Action, to: str, note: str, version, actor: User) -> None:
+    """Move the action along, with an optional progress note. Raises TransitionRefused or
+    EditConflict; the owner and the coordinator who created it are told (not the mover)."""
+    staff = actor.role in STAFF_ROLES
+    try:
+        target = ActionStatus(to)
+    except ValueError:
+        raise TransitionRefused(to) from None
+    if target not in next_statuses(action, staff):
+        raise TransitionRefused(to)
+    check_version(action, version)
+    previous = action.status
+    action.status = target
+    action.changed_at = utcnow()
+    _log(
+        action,
+        ActionUpdateKind.STATUS,
+        actor,
+        from_status=previous,
+        to_status=target,
+        note=note.strip(),
+    )
+    db.session.flush()
+    others = people_to_tell(action) - {actor.id}
+    notify(sorted(others), NotificationKind.STATUS, action, actor, to_status=target)
+    commit_or_conflict(action)
+
+
+def add_comment(action: Action, body: str, actor: User) -> ActionUpdate:
+    entry = _log(action, ActionUpdateKind.COMMENT, actor, note=body.strip())
+    # A comment counts as a change for sorting, without touching the version being edited.
+    db.session.execute(
+        update(Action).where(Action.id == action.id).values(changed_at=utcnow()),
+        execution_options={"synchronize_session": False},
+    )
+    db.session.flush()
+    others = people_to_tell(action) - {actor.id}
+    notify(sorted(others), NotificationKind.COMMENTED, action, actor)
+    db.session.commit()
+    return entry
+
+
+# Describing ----------------------------------------------------------------------------
+
+
+def status_label(status) -> str:
+    return str(ACTION_STATUSES[str(status)])
+
+
+def due_label(action: Action) -> str:
+    return format_date(action.due_on, "medium") if action.due_on else _("No due date")
+
+
+def export_options() -> tuple:
+    return (
+        joinedload(Action.act),
+        joinedload(Action.owner),
+        joinedload(Action.organization),
+        joinedload(Action.milestone),
+    )
+
+
+CALENDAR_LIMIT = 1000
+
+
+def calendar_of(owner: User) -> Select:
+    """The owner's actions with a due date, for their calendar feed (newest due first)."""
+    return (
+        select(Action)
+        .where(Action.owner_id == owner.id, Action.due_on.is_not(None))
+        .options(joinedload(Action.act))
+        .order_by(Action.due_on.desc(), Action.id)
+        .limit(CALENDAR_LIMIT)
+    )

@@ -1,0 +1,46 @@
+"""A meeting's agenda as an iCalendar file, in the venue's time zone."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from flask import url_for
+from icalendar import Calendar, Event
+
+from tracker.agenda.models import Meeting, MeetingSession
+from tracker.labels import AUDIENCES, SESSION_KINDS
+from tracker.models import utcnow
+
+
+def meeting_zone(meeting: Meeting) -> ZoneInfo:
+    try:
+        return ZoneInfo(meeting.timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def agenda_calendar(meeting: Meeting, sessions: list[MeetingSession], host: str) -> bytes:
+    zone = meeting_zone(meeting)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Advocacy tracker//agenda//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", meeting.title)
+    stamp = utcnow()
+    for item in sessions:
+        event = Event()
+        event.add("uid", f"session-{item.id}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("summary", item.title)
+        event.add("dtstart", datetime.combine(item.day, item.starts_at, tzinfo=zone))
+        event.add("dtend", datetime.combine(item.day, item.ends_at, tzinfo=zone))
+        if item.venue:
+            event.add("location", item.venue)
+        lines = [str(SESSION_KINDS[str(item.kind)]), str(AUDIENCES[str(item.audience)])]
+        if item.purpose:
+            lines.append(item.purpose)
+        link = url_for("agenda.session", session_id=item.id, _external=True)
+        lines.append(link)
+        event.add("description", "\n\n".join(lines))
+        event.add("url", link)
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
