@@ -155,7 +155,7 @@ def test_the_message_page_is_stable_and_says_where_it_comes_from(client, login_a
     assert "Regularisation pathways" in html
     assert f'href="/reports/{report.id}"' in html
     assert report.act.label in html
-    assert "Trace" in html
+    assert "Follow-up actions" in html
 
 
 def test_the_list_filters_by_act_and_pages(client, login_as):
