@@ -3,6 +3,7 @@
 import re
 from datetime import date
 
+from tests import factories
 from tests.factories import ActFactory, MeetingSessionFactory, MilestoneFactory, SpeakerFactory
 
 
@@ -46,11 +47,52 @@ def test_a_milestone_under_way_is_marked_current(app, client, login_as):
 def test_the_ten_act_cards(client, login_as, demo):
     login_as("observer")
     html = client.get("/dashboard").get_data(as_text=True)
-    cards = re.findall(r'<article class="card card-act">.*?</article>', html, re.DOTALL)
+    cards = re.findall(r'<article class="card card-act h-100">.*?</article>', html, re.DOTALL)
     assert len(cards) == 10
     assert "ACT 1: Drivers of human mobility" in cards[0]
     assert "ACT 10: Governance, implementation and monitoring" in cards[9]
     assert 'href="/acts/3"' in cards[2]
+
+
+def _card(html: str, number: int) -> str:
+    cards = re.findall(r'<article class="card card-act h-100">.*?</article>', html, re.DOTALL)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cards[number - 1]))
+
+
+def test_each_card_shows_report_messages_reflection_and_actions(client, login_as):
+    act = factories.ActFactory(number=1)
+    report = factories.ReportFactory(act=act, status="accepted", visibility="shared")
+    messages = [
+        factories.KeyMessageFactory(act=act, report=report, visibility=v)
+        for v in ("shared", "shared", "civil_society")
+    ]
+    zero = factories.DraftFactory(name="Zero", released_on=date(2018, 2, 5))
+    latest = factories.DraftFactory(name="Rev 1", released_on=date(2018, 3, 26))
+    factories.ReflectionFactory(key_message=messages[0], draft=zero, level="strong")
+    factories.ReflectionFactory(key_message=messages[0], draft=latest, level="partial")
+    factories.ReflectionFactory(key_message=messages[1], draft=latest, level="weak")
+    factories.ReflectionFactory(key_message=messages[2], draft=latest, level="strong")
+    factories.ActionFactory(act=act, due_on=date(2018, 3, 1), visibility="shared")
+    factories.ActionFactory(act=act, due_on=date(2018, 4, 9))
+    factories.ActionFactory(act=act, status="done")
+    login_as("member")
+    card = _card(client.get("/dashboard").get_data(as_text=True), 1)
+    assert "Report: Accepted" in card
+    assert "3 key messages · 2 of 3 reflected" in card
+    assert "2 open · 1 overdue · 1 done" in card and "Next due: Apr 9, 2018" in card
+    login_as("observer")
+    card = _card(client.get("/dashboard").get_data(as_text=True), 1)
+    assert "2 key messages · 1 of 2 reflected" in card
+    assert "1 open · 1 overdue · 0 done" in card
+
+
+def test_drafts_sit_on_the_timeline_at_their_milestone(client, login_as):
+    milestone = factories.MilestoneFactory(title="Draft Rev 1 released")
+    factories.DraftFactory(name="Draft Rev 1", milestone=milestone)
+    login_as("member")
+    items = timeline_items(client.get("/dashboard").get_data(as_text=True))
+    (entry,) = [text for _state, text in items if "Draft Rev 1 released" in text]
+    assert "Draft: Draft Rev 1" in entry
 
 
 def test_the_dashboard_runs_the_same_queries_whatever_its_size(client, login_as, count_queries):

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import Select, and_, case, func, select, update
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from tracker.actions.models import (
     CLOSED,
@@ -548,4 +548,26 @@ def calendar_of(owner: User) -> Select:
         .options(joinedload(Action.act))
         .order_by(Action.due_on.desc(), Action.id)
         .limit(CALENDAR_LIMIT)
+    )
+
+
+def next_for(user: User, limit: int = 5) -> Select:
+    """The user's live actions due first (the dashboard's "my actions")."""
+    return (
+        select(Action)
+        .where(Action.owner_id == user.id, Action.status.in_(LIVE))
+        .options(joinedload(Action.act))
+        .order_by(Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id)
+        .limit(limit)
+    )
+
+
+def recent_activity(limit: int = 8) -> Select:
+    """The latest lines of every action's log the reader may see, newest first."""
+    return (
+        select(ActionUpdate)
+        .join(ActionUpdate.action)
+        .options(contains_eager(ActionUpdate.action), joinedload(ActionUpdate.actor))
+        .order_by(ActionUpdate.created_at.desc(), ActionUpdate.id.desc())
+        .limit(limit)
     )

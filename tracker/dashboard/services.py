@@ -28,3 +28,78 @@ def timeline(milestones: list[Milestone], on: date) -> list[TimelineEntry]:
     if not placed:
         entries.append(TimelineEntry(None, "today"))
     return entries
+
+
+# The ACT cards ------------------------------------------------------------------------------
+
+REPORT_STATUS_ORDER = ("accepted", "submitted", "returned", "draft")
+REFLECTED_LEVELS = ("partial", "strong")
+
+
+@dataclass
+class ActCard:
+    """One ACT at a glance: its report, key messages, their standing in the latest draft,
+    and its actions."""
+
+    act: object
+    report_status: str | None = None
+    key_messages: int = 0
+    reflected: int = 0
+    progress: object = None
+
+    @property
+    def reflected_percent(self) -> int:
+        return round(100 * self.reflected / self.key_messages) if self.key_messages else 0
+
+
+def act_cards(acts: list, latest_draft, on: date) -> list[ActCard]:
+    """Every card in four aggregate queries, whatever the amount of data; the reader's
+    visibility filter applies to each."""
+    from sqlalchemy import distinct, func, select
+
+    from tracker.actions.services import ActProgress, progress_by_act
+    from tracker.drafts.models import Reflection, ReflectionState
+    from tracker.extensions import db
+    from tracker.reports.models import KeyMessage, Report
+
+    cards = {act.id: ActCard(act=act) for act in acts}
+    statuses: dict[int, set[str]] = {}
+    for act_id, status in db.session.execute(
+        select(Report.act_id, Report.status).group_by(Report.act_id, Report.status)
+    ):
+        statuses.setdefault(act_id, set()).add(str(status))
+    for act_id, found in statuses.items():
+        if act_id in cards:
+            cards[act_id].report_status = next(s for s in REPORT_STATUS_ORDER if s in found)
+    active = KeyMessage.merged_into_id.is_(None)
+    for act_id, count in db.session.execute(
+        select(KeyMessage.act_id, func.count()).where(active).group_by(KeyMessage.act_id)
+    ):
+        if act_id in cards:
+            cards[act_id].key_messages = count
+    if latest_draft is not None:
+        for act_id, count in db.session.execute(
+            select(KeyMessage.act_id, func.count(distinct(KeyMessage.id)))
+            .join(Reflection, Reflection.key_message_id == KeyMessage.id)
+            .where(
+                active,
+                Reflection.draft_id == latest_draft.id,
+                Reflection.level.in_(REFLECTED_LEVELS),
+                Reflection.state != ReflectionState.LOST,
+            )
+            .group_by(KeyMessage.act_id)
+        ):
+            if act_id in cards:
+                cards[act_id].reflected = count
+    progress = progress_by_act(on)
+    for act_id, card in cards.items():
+        card.progress = progress.get(act_id, ActProgress())
+    return list(cards.values())
+
+
+def drafts_by_milestone(drafts: list) -> dict:
+    """Drafts hung on their milestone (None: drafts without one)."""
+    grouped: dict = {}
+    for draft in drafts:
+        grouped.setdefault(draft.milestone_id, []).append(draft)
+    return grouped

@@ -1,13 +1,15 @@
-"""The dashboard: the road to adoption and a card per ACT."""
+"""The dashboard: the road to adoption with the drafts on it, a card per ACT, my actions and
+recent activity."""
 
 from flask import redirect, render_template, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.orm import load_only
 
 from tracker.acts.services import acts_in_order
 from tracker.agenda.services import milestones_in_order
 from tracker.clock import today
 from tracker.dashboard import bp
-from tracker.dashboard.services import timeline
+from tracker.dashboard.services import act_cards, drafts_by_milestone, timeline
 from tracker.extensions import db
 
 
@@ -21,8 +23,24 @@ def root():
 @bp.get("/dashboard")
 @login_required
 def index():
+    from tracker.actions import services as actions  # its models import the ACTs'
+    from tracker.drafts.models import Draft
+    from tracker.drafts.services import drafts_in_order
+
     milestones = db.session.scalars(milestones_in_order()).all()
     acts = db.session.scalars(acts_in_order()).all()
+    drafts = db.session.scalars(
+        drafts_in_order().options(
+            load_only(Draft.id, Draft.name, Draft.released_on, Draft.milestone_id)
+        )
+    ).all()
+    latest = drafts[-1] if drafts else None
     return render_template(
-        "dashboard/index.html", timeline=timeline(milestones, today()), acts=acts
+        "dashboard/index.html",
+        timeline=timeline(milestones, today()),
+        drafts=drafts_by_milestone(drafts),
+        latest_draft=latest,
+        cards=act_cards(list(acts), latest, today()),
+        my_actions=db.session.scalars(actions.next_for(current_user)).all(),
+        activity=db.session.scalars(actions.recent_activity()).all(),
     )
