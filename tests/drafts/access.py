@@ -6,6 +6,8 @@ ROUTES = [
     Route("drafts.index", lambda w: "/drafts"),
     Route("drafts.show", lambda w: f"/drafts/{w.draft.id}"),
     Route("drafts.changes", lambda w: f"/drafts/{w.draft.id}/changes"),
+    Route("drafts.matrix", lambda w: "/drafts/matrix"),
+    Route("drafts.matrix", lambda w: f"/drafts/matrix?act={w.act.number}"),
     Route("drafts.new", lambda w: "/drafts/new", allowed=STAFF),
     Route(
         "drafts.new",

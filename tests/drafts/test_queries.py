@@ -3,10 +3,14 @@
 from datetime import date
 
 import pytest
+from sqlalchemy import insert, select
 
 from tests import factories
+from tests.conftest import empty_tables
 from tracker.drafts import services
-from tracker.drafts.models import Level
+from tracker.drafts.models import DraftParagraph, Level, Reflection, reflection_paragraph
+from tracker.extensions import db
+from tracker.reports.models import KeyMessage
 
 
 def _text(paragraphs: int, changed: bool = False) -> str:
@@ -53,7 +57,100 @@ def test_pages_run_a_fixed_number_of_queries(client, login_as, db, count_queries
             assert response.status_code == 200, url
             sizes.append(counter.count)
         counts.append(sizes)
-        from tests.conftest import empty_tables
-
         empty_tables()
     assert counts[0] == counts[1]
+
+
+def _bulk_draft(paragraphs: int, messages: int) -> int:
+    """A draft of `paragraphs` paragraphs on which `messages` key messages (every other one
+    shared) are each reflected in two paragraphs, inserted in bulk; return the draft's id."""
+    act = factories.ActFactory()
+    draft = factories.DraftFactory()
+    db.session.flush()
+    paragraph_ids = _insert(
+        DraftParagraph,
+        [
+            {"draft_id": draft.id, "position": n, "ref": str(n), "text": f"Paragraph {n}."}
+            for n in range(1, paragraphs + 1)
+        ],
+    )
+    message_ids = _insert(
+        KeyMessage,
+        [
+            {
+                "act_id": act.id,
+                "rank": n,
+                "text": f"Bulk key message {n}",
+                "visibility": "shared" if n % 2 else "civil_society",
+                "version": 1,
+            }
+            for n in range(1, messages + 1)
+        ],
+    )
+    levels = ["weak", "partial", "strong"]
+    reflection_ids = _insert(
+        Reflection,
+        [
+            {"key_message_id": m, "draft_id": draft.id, "level": levels[i % 3], "version": 1}
+            for i, m in enumerate(message_ids)
+        ],
+    )
+    db.session.execute(
+        insert(reflection_paragraph),
+        [
+            {"reflection_id": r, "paragraph_id": paragraph_ids[(i + step) % paragraphs]}
+            for i, r in enumerate(reflection_ids)
+            for step in (0, 1)
+        ],
+    )
+    db.session.commit()
+    return draft.id
+
+
+def _insert(model, rows: list[dict]) -> list[int]:
+    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
+    return list(db.session.scalars(statement, rows))
+
+
+@pytest.mark.parametrize("role", ["member", "observer"])
+def test_draft_page_queries_do_not_grow_with_reflections(client, login_as, count_queries, role):
+    counts = []
+    for paragraphs, messages in ((20, 10), (300, 1500)):
+        draft_id = _bulk_draft(paragraphs, messages)
+        login_as(role)
+        url = f"/drafts/{draft_id}"
+        with count_queries() as counter:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(counter.count)
+        empty_tables()
+    assert counts[0] == counts[1] <= 10, counts
+
+
+def test_draft_page_counts_levels_and_links_the_first_reflections_of_each_paragraph(
+    client, login_as
+):
+    draft_id = _bulk_draft(paragraphs=2, messages=20)  # every message on both paragraphs
+    login_as("member")
+    html = client.get(f"/drafts/{draft_id}").get_data(as_text=True)
+    for label in ("Strong: 6", "Partial: 7", "Weak: 7"):
+        assert html.count(label) == 2
+    assert html.count(f"/reflections/{draft_id}") == 2 * 6
+    assert html.count("and 14 more key messages") == 2
+
+
+def test_draft_page_counts_and_links_only_what_an_observer_may_read(client, login_as):
+    draft_id = _bulk_draft(paragraphs=2, messages=4)  # messages 1 and 3 are shared
+    shared, hidden = db.session.scalars(
+        select(KeyMessage.id).order_by(KeyMessage.id).where(KeyMessage.rank.in_((1, 2)))
+    ).all()
+    login_as("member")
+    html = client.get(f"/drafts/{draft_id}").get_data(as_text=True)
+    assert f"/messages/{hidden}/reflections/{draft_id}" in html
+    login_as("observer")
+    html = client.get(f"/drafts/{draft_id}").get_data(as_text=True)
+    assert f"/messages/{shared}/reflections/{draft_id}" in html
+    assert f"/messages/{hidden}/reflections/{draft_id}" not in html
+    # Shared messages 1 (weak) and 3 (strong), each on both paragraphs; 2 and 4 hidden.
+    assert html.count("Weak: 1") == 2 and html.count("Strong: 1") == 2
+    assert "Partial:" not in html and "more key message" not in html

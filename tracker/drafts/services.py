@@ -7,6 +7,9 @@ Public API (stable; used by the matrix, provenance, progress, brief and search):
 - reflections_query(key_message_ids, draft_ids) -> Select[Reflection]
 - reflections_for(key_message_ids, draft_ids) -> dict[(key_message_id, draft_id), Reflection]
 - level_counts(draft_ids, key_message_ids=None) -> dict[draft_id, dict[Level, int]]
+- matrix_rows(act_number=None) -> Select[KeyMessage]   the matrix's rows (paginate them)
+- carry_through(key_messages, total, act_number=None) -> CarryThrough   the matrix's page
+- paragraph_level_counts(draft_id), paragraph_reflections(draft_id, n)   the draft's page
 - split_text(text) -> list[ParsedParagraph]      (re-exported from tracker.drafts.splitting)
 - add_draft(...) -> Draft, record_reflection(...) -> Reflection: operations, one commit each
 
@@ -19,8 +22,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, defer, joinedload, load_only, selectinload
 
+from tracker.acts.models import Act
 from tracker.conflicts import check_version, commit_or_conflict
 from tracker.drafts import alignment, ranking
 from tracker.drafts.models import (
@@ -30,6 +34,7 @@ from tracker.drafts.models import (
     ParagraphChange,
     Reflection,
     ReflectionState,
+    reflection_paragraph,
 )
 from tracker.drafts.splitting import ParsedParagraph, split_text
 from tracker.extensions import db
@@ -42,9 +47,13 @@ EXCERPT_MAX = 600
 __all__ = [
     "ParsedParagraph",
     "add_draft",
+    "carry_through",
     "drafts_in_order",
     "latest_drafts",
     "level_counts",
+    "matrix_rows",
+    "paragraph_level_counts",
+    "paragraph_reflections",
     "record_reflection",
     "reflections_for",
     "reflections_query",
@@ -237,11 +246,16 @@ def _carry_forward(
 
 
 def draft_with_paragraphs(draft_id: int) -> Select:
+    """A draft with its paragraphs, milestone and previous draft (its name only): its page."""
     return (
         select(Draft)
         .where(Draft.id == draft_id)
-        .options(joinedload(Draft.milestone), joinedload(Draft.previous))
-        .options(selectinload(Draft.paragraphs))
+        .options(
+            defer(Draft.source_text),
+            joinedload(Draft.milestone),
+            joinedload(Draft.previous).load_only(Draft.id, Draft.name),
+            selectinload(Draft.paragraphs),
+        )
     )
 
 
@@ -281,16 +295,81 @@ def paragraph_counts(draft_ids: Iterable[int]) -> dict[int, int]:
     return counts
 
 
-def reflections_in_draft(draft_id: int) -> Select:
-    """The reflections recorded on one draft, with their key messages and paragraphs."""
-    return (
-        select(Reflection)
+def message_order() -> tuple:
+    """Key messages by ACT number, then in their place within the ACT (report, rank)."""
+    return (Act.number, KeyMessage.report_id, KeyMessage.rank, KeyMessage.id)
+
+
+def paragraph_level_counts(draft_id: int) -> dict[int, dict[Level, int]]:
+    """{paragraph_id: {level: how many reflections}} for one draft, in one GROUP BY query.
+
+    Only paragraphs carrying a reflection are keys; levels with none are left out."""
+    rows = db.session.execute(
+        select(reflection_paragraph.c.paragraph_id, Reflection.level, func.count())
+        .select_from(reflection_paragraph)
+        .join(Reflection, Reflection.id == reflection_paragraph.c.reflection_id)
         .where(Reflection.draft_id == draft_id)
-        .options(
-            joinedload(Reflection.key_message).joinedload(KeyMessage.act),
-            selectinload(Reflection.paragraphs),
-        )
+        .group_by(reflection_paragraph.c.paragraph_id, Reflection.level)
     )
+    counts: dict[int, dict[Level, int]] = {}
+    for paragraph_id, level, count in rows:
+        counts.setdefault(paragraph_id, {})[Level(level)] = count
+    return {
+        paragraph_id: {level: by_level[level] for level in reversed(Level) if level in by_level}
+        for paragraph_id, by_level in counts.items()
+    }
+
+
+@dataclass(frozen=True)
+class ParagraphReflection:
+    """What the draft page shows of one reflection beside its paragraph."""
+
+    key_message_id: int
+    act_number: int
+    level: Level
+    state: ReflectionState
+
+
+def paragraph_reflections(
+    draft_id: int, per_paragraph: int
+) -> dict[int, list[ParagraphReflection]]:
+    """{paragraph_id: [ParagraphReflection]}: the first `per_paragraph` reflections of each
+    paragraph of a draft (in key-message order), in one query whatever their number."""
+    place = func.row_number().over(
+        partition_by=reflection_paragraph.c.paragraph_id, order_by=message_order()
+    )
+    ranked = (
+        select(
+            reflection_paragraph.c.paragraph_id,
+            Reflection.key_message_id,
+            Act.number.label("act_number"),
+            Reflection.level,
+            Reflection.state,
+            place.label("place"),
+        )
+        .select_from(reflection_paragraph)
+        .join(Reflection, Reflection.id == reflection_paragraph.c.reflection_id)
+        .join(KeyMessage, KeyMessage.id == Reflection.key_message_id)
+        .join(Act, Act.id == KeyMessage.act_id)
+        .where(Reflection.draft_id == draft_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(ranked)
+        .where(ranked.c.place <= per_paragraph)
+        .order_by(ranked.c.paragraph_id, ranked.c.place)
+    )
+    shown: dict[int, list[ParagraphReflection]] = {}
+    for row in rows:
+        shown.setdefault(row.paragraph_id, []).append(
+            ParagraphReflection(
+                row.key_message_id,
+                row.act_number,
+                Level(row.level),
+                ReflectionState(row.state),
+            )
+        )
+    return shown
 
 
 def key_message_for_reflection(message_id: int) -> Select:
@@ -377,3 +456,104 @@ def for_act(key_messages: list) -> ActReflections:
     drafts = list(db.session.scalars(drafts_in_order()))
     cells = reflections_for([m.id for m in key_messages], [d.id for d in drafts]) if drafts else {}
     return ActReflections(drafts=drafts, key_messages=key_messages, cells=cells)
+
+
+# The carry-through matrix: key messages (rows) by drafts (columns)
+
+
+def _matrix_criteria(act_number: int | None) -> list:
+    criteria = [KeyMessage.merged_into_id.is_(None)]
+    if act_number is not None:
+        criteria.append(Act.number == act_number)
+    return criteria
+
+
+def matrix_rows(act_number: int | None = None) -> Select:
+    """The matrix's rows: active key messages (of one ACT, or all), with their ACT, by ACT
+    number then in their place within it. Paginate it."""
+    return (
+        select(KeyMessage)
+        .join(KeyMessage.act)
+        .where(*_matrix_criteria(act_number))
+        .options(contains_eager(KeyMessage.act))
+        .order_by(*message_order())
+    )
+
+
+@dataclass(frozen=True)
+class CellLevel:
+    """What a matrix cell shows of a reflection."""
+
+    level: Level
+    state: ReflectionState
+
+
+def cell_levels(
+    key_message_ids: Iterable[int], draft_ids: Iterable[int]
+) -> dict[tuple[int, int], CellLevel]:
+    """{(key_message_id, draft_id): CellLevel} in one query of four columns.
+
+    A missing key means nothing was recorded (or may be read) for that message in that draft."""
+    rows = db.session.execute(
+        select(
+            Reflection.key_message_id, Reflection.draft_id, Reflection.level, Reflection.state
+        ).where(
+            Reflection.key_message_id.in_(list(key_message_ids)),
+            Reflection.draft_id.in_(list(draft_ids)),
+        )
+    )
+    return {
+        (message_id, draft_id): CellLevel(Level(level), ReflectionState(state))
+        for message_id, draft_id, level, state in rows
+    }
+
+
+def matrix_level_counts(
+    draft_ids: Iterable[int], act_number: int | None = None
+) -> dict[int, dict[Level, int]]:
+    """How many of the matrix's key messages (all its pages) each draft reflects at each
+    level, in one GROUP BY query. Every draft id is a key, every Level too (0 when none)."""
+    draft_ids = list(draft_ids)
+    counts = {draft_id: dict.fromkeys(Level, 0) for draft_id in draft_ids}
+    rows = db.session.execute(
+        select(Reflection.draft_id, Reflection.level, func.count())
+        .join(KeyMessage, KeyMessage.id == Reflection.key_message_id)
+        .join(Act, Act.id == KeyMessage.act_id)
+        .where(Reflection.draft_id.in_(draft_ids), *_matrix_criteria(act_number))
+        .group_by(Reflection.draft_id, Reflection.level)
+    )
+    for draft_id, level, count in rows:
+        counts[draft_id][Level(level)] = count
+    return counts
+
+
+@dataclass
+class CarryThrough:
+    drafts: list[Draft]
+    key_messages: list[KeyMessage]
+    cells: dict[tuple[int, int], CellLevel]
+    counts: dict[int, dict[Level, int]]
+    total: int  # key messages over all pages
+
+    def not_assessed(self, draft_id: int) -> int:
+        return self.total - sum(self.counts[draft_id].values())
+
+
+def carry_through(
+    key_messages: list[KeyMessage], total: int, act_number: int | None = None
+) -> CarryThrough:
+    """The matrix for one page of key messages: drafts in release order, each cell's level,
+    and the counts per draft over every page, in three queries."""
+    drafts = list(
+        db.session.scalars(
+            drafts_in_order().options(load_only(Draft.id, Draft.name, Draft.released_on))
+        )
+    )
+    draft_ids = [d.id for d in drafts]
+    return CarryThrough(
+        drafts=drafts,
+        key_messages=key_messages,
+        cells=cell_levels([m.id for m in key_messages], draft_ids),
+        counts=matrix_level_counts(draft_ids, act_number),
+        total=total,
+    )

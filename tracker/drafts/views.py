@@ -19,9 +19,15 @@ from tracker.drafts.upload import UploadRefused, read_upload
 from tracker.extensions import db
 from tracker.labels import REFLECTION_LEVELS
 from tracker.reader import require
+from tracker.reports import services as reports_services
+from tracker.reports.forms import MessageFilterForm
 
 PROPOSALS = 5
 PROPOSAL_LEVELS = (Level.STRONG, Level.PARTIAL, Level.WEAK)
+# Beside each paragraph of a draft: its counts by level, and links to this many reflections.
+REFLECTIONS_PER_PARAGRAPH = 6
+MATRIX_ROWS_PER_PAGE = 50
+MATRIX_LEVELS = (Level.STRONG, Level.PARTIAL, Level.WEAK, Level.ABSENT)
 
 
 @bp.app_template_filter("ref_slug")
@@ -43,17 +49,43 @@ def index():
     return render_template("drafts/index.html", page=page, counts=counts)
 
 
+@bp.get("/drafts/matrix")
+@login_required
+def matrix():
+    require("view_workspace")
+    acts = db.session.scalars(reports_services.acts_in_order()).all()
+    act_number = request.args.get("act", type=int) or None
+    act = next((a for a in acts if a.number == act_number), None)
+    if act_number is not None and act is None:
+        abort(404)
+    form = MessageFilterForm(formdata=request.args)
+    form.set_choices(acts)
+    page = db.paginate(
+        services.matrix_rows(act_number), per_page=MATRIX_ROWS_PER_PAGE, error_out=False
+    )
+    carry_through = services.carry_through(list(page.items), page.total or 0, act_number)
+    return render_template(
+        "drafts/matrix.html",
+        page=page,
+        form=form,
+        act=act,
+        act_number=act_number,
+        matrix=carry_through,
+        levels=MATRIX_LEVELS,
+    )
+
+
 @bp.get("/drafts/<int:draft_id>")
 @login_required
 def show(draft_id: int):
     require("view_workspace")
     draft = db.first_or_404(services.draft_with_paragraphs(draft_id))
-    reflections = db.session.scalars(services.reflections_in_draft(draft_id)).all()
-    by_paragraph: dict[int, list[Reflection]] = {}
-    for reflection in reflections:
-        for paragraph in reflection.paragraphs:
-            by_paragraph.setdefault(paragraph.id, []).append(reflection)
-    return render_template("drafts/show.html", draft=draft, by_paragraph=by_paragraph)
+    return render_template(
+        "drafts/show.html",
+        draft=draft,
+        level_counts=services.paragraph_level_counts(draft_id),
+        shown=services.paragraph_reflections(draft_id, REFLECTIONS_PER_PARAGRAPH),
+    )
 
 
 @bp.get("/drafts/<int:draft_id>/changes")
