@@ -496,7 +496,7 @@ def test_session_and_act_sections_list_what_the_reader_may_see(app, db):
     context = _as_reader(app, member)
     try:
         titles = [n.title for n in services.for_act(act).notes]
-        assert titles == ["Closed-room note", "Table note", "General note"]
+        assert titles == ["General note", "Table note", "Closed-room note"]  # latest first
         assert [n.title for n in services.for_session(group).notes] == [
             "Closed-room note",
             "General note",

@@ -1,7 +1,6 @@
 """Queries about the ACTs."""
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import selectinload
 
 from tracker.acts.models import Act
 from tracker.agenda.models import MeetingSession
@@ -16,6 +15,5 @@ def sessions_for_act(act: Act) -> Select:
     return (
         select(MeetingSession)
         .where(MeetingSession.acts.contains(act))
-        .options(selectinload(MeetingSession.speakers))
         .order_by(MeetingSession.day, MeetingSession.starts_at, MeetingSession.position)
     )

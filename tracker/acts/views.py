@@ -33,9 +33,9 @@ def show(number: int):
         "acts/show.html",
         act=act,
         sessions=sessions,
-        act_notes=notes_services.for_act(act),
+        act_notes=notes_services.for_act(act, sessions),
         act_reports=act_reports,
         act_reflections=drafts_services.for_act(act_reports.key_messages),
-        act_tables=tables_services.for_act(act),
+        act_tables=tables_services.for_act(act, messages=act_reports.key_messages),
         act_actions=actions_services.for_act(act, today()),
     )

@@ -448,13 +448,18 @@ def record_reflection(
 class ActReflections:
     drafts: list[Draft]
     key_messages: list
-    cells: dict[tuple[int, int], Reflection]
+    cells: dict
 
 
 def for_act(key_messages: list) -> ActReflections:
-    """How each of an ACT's key messages is reflected in each draft, in three queries."""
-    drafts = list(db.session.scalars(drafts_in_order()))
-    cells = reflections_for([m.id for m in key_messages], [d.id for d in drafts]) if drafts else {}
+    """How each of these key messages (the ACT page shows its first ones) is reflected in
+    each draft, in two queries: the drafts (without their text) and the cells' levels."""
+    drafts = list(
+        db.session.scalars(
+            drafts_in_order().options(load_only(Draft.id, Draft.name, Draft.released_on))
+        )
+    )
+    cells = cell_levels([m.id for m in key_messages], [d.id for d in drafts]) if drafts else {}
     return ActReflections(drafts=drafts, key_messages=key_messages, cells=cells)
 
 

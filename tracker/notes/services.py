@@ -10,7 +10,7 @@ from datetime import datetime
 from markupsafe import Markup
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import defer, joinedload, selectinload
 
 from tracker.acts.models import Act
 from tracker.agenda.models import MeetingSession, SessionKind, session_act
@@ -256,27 +256,48 @@ def for_session(session: MeetingSession) -> SessionNotes:
     return SessionNotes(session=session, notes=list(notes))
 
 
+ACT_PAGE_NOTES = 10
+
+
 @dataclass(frozen=True)
 class ActNotes:
     act: Act
-    notes: list[Note]
+    notes: list[Note]  # the latest ones, at most ACT_PAGE_NOTES
     sessions: list[MeetingSession]  # where a new note on this ACT can be written
+    total: int = 0
 
 
-def for_act(act: Act) -> ActNotes:
-    """The notes on this ACT (and ACT-less notes of its sessions), in two queries."""
+def for_act(act: Act, act_sessions: list[MeetingSession] | None = None) -> ActNotes:
+    """The latest notes on this ACT (and ACT-less notes of its sessions) with how many there
+    are, in one query (two without `act_sessions`, the ACT's agenda items)."""
     act_session_ids = select(session_act.c.session_id).where(session_act.c.act_id == act.id)
-    notes = db.session.scalars(
-        _notes_in_order(
+    rows = db.session.execute(
+        select(Note, func.count().over())
+        .where(
             or_(
                 Note.act_id == act.id,
                 Note.act_id.is_(None) & Note.session_id.in_(act_session_ids),
             )
-        ).options(joinedload(Note.session))
-    ).unique()
-    sessions = db.session.scalars(
-        select(MeetingSession)
-        .where(MeetingSession.id.in_(act_session_ids), MeetingSession.kind.in_(NOTE_SESSION_KINDS))
-        .order_by(MeetingSession.day, MeetingSession.starts_at, MeetingSession.position)
+        )
+        .options(
+            defer(Note.body),
+            joinedload(Note.act),
+            joinedload(Note.updated_by),
+            joinedload(Note.session),
+        )
+        .order_by(Note.updated_at.desc(), Note.id.desc())
+        .limit(ACT_PAGE_NOTES)
+    ).all()
+    if act_sessions is None:
+        act_sessions = db.session.scalars(
+            select(MeetingSession)
+            .where(MeetingSession.id.in_(act_session_ids))
+            .order_by(MeetingSession.day, MeetingSession.starts_at, MeetingSession.position)
+        ).all()
+    sessions = [item for item in act_sessions if item.kind in NOTE_SESSION_KINDS]
+    return ActNotes(
+        act=act,
+        notes=[note for note, _total in rows],
+        sessions=sessions,
+        total=rows[0][1] if rows else 0,
     )
-    return ActNotes(act=act, notes=list(notes), sessions=list(sessions))

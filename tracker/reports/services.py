@@ -5,7 +5,7 @@ Every function that changes something commits once, at its end.
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import Select, exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -163,8 +163,10 @@ def reports_of_session(session: MeetingSession) -> Select:
 @dataclass
 class ActReports:
     act: Act
-    reports: list[Report]
-    key_messages: list[KeyMessage]
+    reports: list[Report]  # at most ACT_PAGE_REPORTS
+    key_messages: list[KeyMessage]  # the first ACT_PAGE_MESSAGES active ones, by rank
+    reports_total: int = 0
+    messages_total: int = 0
 
 
 @dataclass
@@ -175,15 +177,30 @@ class SessionReports:
     acts_without_report: list[Act] = field(default_factory=list)
 
 
+ACT_PAGE_REPORTS = 10
+ACT_PAGE_MESSAGES = 20
+
+
 def for_act(act: Act) -> ActReports:
-    """The ACT's reports (rapporteur, status) and its active key messages, in rank order."""
-    reports = db.session.scalars(reports_of_act(act)).all()
-    messages = db.session.scalars(
+    """The ACT's first reports and first active key messages with how many there are, in
+    two queries (a window count rides along with each)."""
+    reports = db.session.execute(
+        reports_of_act(act).add_columns(func.count().over()).limit(ACT_PAGE_REPORTS)
+    ).all()
+    messages = db.session.execute(
         active_messages()
+        .add_columns(func.count().over())
         .where(KeyMessage.act_id == act.id)
         .order_by(KeyMessage.report_id, KeyMessage.rank, KeyMessage.id)
+        .limit(ACT_PAGE_MESSAGES)
     ).all()
-    return ActReports(act=act, reports=list(reports), key_messages=list(messages))
+    return ActReports(
+        act=act,
+        reports=[report for report, _total in reports],
+        key_messages=[message for message, _total in messages],
+        reports_total=reports[0][1] if reports else 0,
+        messages_total=messages[0][1] if messages else 0,
+    )
 
 
 def for_session(session: MeetingSession, user=None) -> SessionReports:
