@@ -1,3 +1,30 @@
-"""Views: written by the feature."""
+"""Search across everything the reader may see."""
 
-from tracker.search import bp  # noqa: F401
+from flask import render_template, request
+from flask_login import current_user, login_required
+
+from tracker.extensions import db
+from tracker.reader import require
+from tracker.search import bp, services
+from tracker.search.forms import SearchForm
+
+
+@bp.get("/search")
+@login_required
+def index():
+    require("search")
+    form = SearchForm(formdata=request.args)
+    form.set_choices(db.session.scalars(services.acts_in_order()).all())
+    if not form.validate():
+        return render_template("search/index.html", form=form, query="", results=None), 400
+    query = (form.q.data or "").strip()
+    results = None
+    if query:
+        results = services.search(
+            query,
+            current_user,
+            act_number=form.act.data or None,
+            kind=form.type.data or None,
+            page=request.args.get("page", 1, type=int),
+        )
+    return render_template("search/index.html", form=form, query=query, results=results)

@@ -1,0 +1,1 @@
+"""Search across everything the reader may see."""

@@ -1,0 +1,145 @@
+"""Search: a prefilter in SQL, the ranking in Python, the same on SQLite and PostgreSQL.
+
+Each source runs one query: rows in which every term of the query appears (a
+case-insensitive LIKE, with accentable letters left open), at most CANDIDATES_PER_SOURCE of
+them, exact spellings first. The candidates are then ranked together with the drafts' BM25
+(`tracker.drafts.ranking.rank`), which also drops those that only looked like a match, and
+only the shown page gets its snippets.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from markupsafe import Markup
+from sqlalchemy import Select, and_, case, select
+
+from tracker.acts.models import Act
+from tracker.drafts.ranking import rank
+from tracker.extensions import db
+from tracker.search.sources import SOURCES, Document, Source
+from tracker.search.text import QueryTerm, highlight, like, query_terms, snippet, terms_in
+
+PER_PAGE = 20
+CANDIDATES_PER_SOURCE = 200
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass
+class Result:
+    document: Document
+    title: Markup
+    snippet: Markup
+
+
+@dataclass
+class Results:
+    items: list[Result]
+    total: int
+    page: int
+    per_page: int
+    # Some source had more candidates than it may rank: narrowing the search helps.
+    truncated: bool
+    # False when every word of the query was a stop word or a number.
+    understood: bool = True
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+def acts_in_order() -> Select:
+    return select(Act).order_by(Act.number)
+
+
+def search(
+    query: str,
+    reader,
+    act_number: int | None = None,
+    kind: str | None = None,
+    page: int = 1,
+) -> Results:
+    """One page of what `reader` may see matching `query`, the best match first."""
+    wanted = query_terms(query)
+    documents, truncated = _candidate_documents(wanted, reader, act_number, kind)
+    marked = frozenset(t.term for t in wanted)
+    ranked = _ranked(query, documents, marked)
+    pages = max(1, math.ceil(len(ranked) / PER_PAGE))
+    page = min(max(page, 1), pages)
+    items = [
+        Result(
+            document=document,
+            title=highlight(document.title, marked) if document.searched_title else document.title,
+            snippet=snippet(document.body, marked),
+        )
+        for document in ranked[(page - 1) * PER_PAGE : page * PER_PAGE]
+    ]
+    return Results(
+        items=items,
+        total=len(ranked),
+        page=page,
+        per_page=PER_PAGE,
+        truncated=truncated,
+        understood=bool(wanted),
+    )
+
+
+def _candidate_documents(
+    wanted: list[QueryTerm], reader, act_number: int | None, kind: str | None
+) -> tuple[list[Document], bool]:
+    """The candidates of every source asked for (one query each), and whether any source
+    had more than it may rank."""
+    if not wanted:
+        return [], False
+    sources = [s for s in SOURCES if kind in (None, s.kind)]
+    if act_number is not None:
+        sources = [s for s in sources if s.act_column is not None]
+    documents: list[Document] = []
+    truncated = False
+    for source in sources:
+        statement = candidates(source, wanted, act_number, CANDIDATES_PER_SOURCE + 1)
+        rows = db.session.scalars(statement).unique().all()
+        truncated |= len(rows) > CANDIDATES_PER_SOURCE
+        documents += [source.read(row, reader) for row in rows[:CANDIDATES_PER_SOURCE]]
+    return documents, truncated
+
+
+def candidates(
+    source: Source, wanted: list[QueryTerm], act_number: int | None, limit: int
+) -> Select:
+    """The source's rows holding every term, exact spellings first, then the newest."""
+    loose = [source.matches([like(p) for p in term.loose]) for term in wanted]
+    exact = [source.matches([like(p) for p in term.exact]) for term in wanted]
+    query = source.select().where(*loose)
+    if act_number is not None:
+        query = query.where(source.act_column.in_(select(Act.id).where(Act.number == act_number)))
+    return query.order_by(case((and_(*exact), 0), else_=1), source.model.id.desc()).limit(limit)
+
+
+def _ranked(query: str, documents: list[Document], wanted: frozenset[str]) -> list[Document]:
+    """Documents holding every term of the query, the best match first."""
+    if not documents or not wanted:
+        return []
+    best_first = rank(query, documents, limit=len(documents))
+    return [documents[r.index] for r in best_first if _holds_all(documents[r.index], wanted)]
+
+
+def _holds_all(document: Document, wanted: frozenset[str]) -> bool:
+    return wanted <= terms_in(document.text) | terms_in(document.section)
