@@ -3,6 +3,8 @@
 from tests.access import CIVIL_SOCIETY, STAFF, Route
 
 ROUTES = [
+    Route("drafts.brief", lambda w: f"/acts/{w.act.number}/brief"),
+    Route("drafts.brief_markdown", lambda w: f"/acts/{w.act.number}/brief.md"),
     Route("drafts.index", lambda w: "/drafts"),
     Route("drafts.show", lambda w: f"/drafts/{w.draft.id}"),
     Route("drafts.changes", lambda w: f"/drafts/{w.draft.id}/changes"),

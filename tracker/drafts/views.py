@@ -2,17 +2,20 @@
 
 import re
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from tracker import policy
+from tracker.acts.models import Act
 from tracker.agenda.models import Milestone
+from tracker.clock import today
 from tracker.conflicts import ConflictField, EditConflict
 from tracker.diffing import word_diff
 from tracker.drafts import bp, services
+from tracker.drafts.brief import as_markdown, brief_of, trend_text
 from tracker.drafts.forms import DraftForm, ProposalForm, ReflectionForm
 from tracker.drafts.models import Draft, DraftParagraph, Level, Reflection
 from tracker.drafts.upload import UploadRefused, read_upload
@@ -360,3 +363,23 @@ def record_proposal(message_id: int, draft_id: int):
         "success",
     )
     return redirect(url_for("drafts.reflection", message_id=message_id, draft_id=draft_id))
+
+
+@bp.get("/acts/<int:number>/brief")
+@login_required
+def brief(number: int):
+    """The ACT's one-page brief for a delegate (prints on A4)."""
+    act = db.first_or_404(select(Act).where(Act.number == number))
+    return render_template("drafts/brief.html", brief=brief_of(act, today()), trend_text=trend_text)
+
+
+@bp.get("/acts/<int:number>/brief.md")
+@login_required
+def brief_markdown(number: int):
+    act = db.first_or_404(select(Act).where(Act.number == number))
+    text = as_markdown(brief_of(act, today()), today())
+    return Response(
+        text,
+        mimetype="text/markdown",
+        headers={"Content-Disposition": f'attachment; filename="act-{number}-brief.md"'},
+    )

@@ -354,15 +354,17 @@ def _render_message(message_id: int, status: int = 200, merge_form: MergeForm | 
         merge_form = MergeForm(prefix="merge", formdata=None)
     if merge_form is not None:
         merge_form.set_choices(db.session.scalars(services.merge_targets(message)).all())
-    from tracker.actions import services as actions_services  # its models import ours
+    from tracker.drafts.story import story_of  # the story reads actions, whose models import ours
 
+    story = story_of(message)
     return render_template(
         "reports/message.html",
         message=message,
         merged_here=merged_here,
         merge_form=merge_form,
         button_form=ButtonForm(),
-        linked_actions=db.session.scalars(actions_services.for_key_message(message)).all(),
+        story=story,
+        linked_actions=[chapter.record for chapter in story if chapter.kind == "action"],
         new_action_url=url_for("actions.new", key_message=message.id),
     ), status
 

@@ -1,0 +1,110 @@
+"""A key message's story on one timeline: voiced in the group session, written in the
+report, put to governments at the small table, followed up by actions, and its standing in
+every draft up to the adopted text. Every read goes through the reader's visibility filter."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from flask_login import current_user
+from sqlalchemy import exists, select
+from sqlalchemy.orm import joinedload, load_only, selectinload
+
+from tracker.agenda.models import MeetingSession
+from tracker.drafts.models import Draft, Reflection
+from tracker.extensions import db
+from tracker.notes.models import Note
+from tracker.reports.models import KeyMessage
+from tracker.tables.models import Stance, TableOutcome
+from tracker.tables.services import stance_grid
+
+STORY_NOTES = 3
+STORY_OUTCOMES = 5
+STORY_ACTIONS = 10
+
+
+@dataclass
+class Chapter:
+    """One step of the story, dated so the steps can be put in order."""
+
+    kind: str  # "session", "report", "table", "action", "draft"
+    on: date | None
+    record: object
+    extra: dict = field(default_factory=dict)
+
+
+def _day(moment) -> date | None:
+    if isinstance(moment, datetime):
+        return moment.date()
+    return moment
+
+
+def story_of(message: KeyMessage) -> list[Chapter]:
+    """The chapters in date order (undated ones last), in at most six queries."""
+    from tracker.actions.models import Action  # its models import ours
+
+    chapters: list[Chapter] = []
+    report = message.report
+    if report is not None:
+        session = report.session
+        notes = db.session.scalars(
+            select(Note)
+            .where(Note.session_id == session.id)
+            .where((Note.act_id == message.act_id) | Note.act_id.is_(None))
+            .options(load_only(Note.id, Note.title, Note.updated_at, Note.visibility))
+            .order_by(Note.created_at, Note.id)
+            .limit(STORY_NOTES)
+        ).all()
+        chapters.append(Chapter("session", session.day, session, {"notes": notes}))
+        chapters.append(Chapter("report", _day(report.accepted_at or report.submitted_at), report))
+    outcomes = (
+        db.session.scalars(
+            select(TableOutcome)
+            .join(TableOutcome.session)
+            .where(
+                exists().where(
+                    Stance.outcome_id == TableOutcome.id, Stance.key_message_id == message.id
+                )
+            )
+            .options(
+                joinedload(TableOutcome.session),
+                selectinload(TableOutcome.governments),
+                selectinload(TableOutcome.stances),
+            )
+            .order_by(MeetingSession.day, TableOutcome.id)
+            .limit(STORY_OUTCOMES)
+        )
+        .unique()
+        .all()
+    )
+    for outcome in outcomes:
+        grid = stance_grid(outcome, [message], current_user)
+        stances = [(row.label, row.cells[0]) for row in grid.rows if row.cells[0] is not None]
+        chapters.append(Chapter("table", outcome.session.day, outcome, {"stances": stances}))
+    actions = db.session.scalars(
+        select(Action)
+        .where(Action.key_message_id == message.id)
+        .options(joinedload(Action.owner), joinedload(Action.organization))
+        .order_by(Action.created_at, Action.id)
+        .limit(STORY_ACTIONS)
+    ).all()
+    for action in actions:
+        chapters.append(Chapter("action", _day(action.created_at), action))
+    drafts = db.session.scalars(
+        select(Draft)
+        .options(load_only(Draft.id, Draft.name, Draft.released_on))
+        .order_by(Draft.released_on, Draft.id)
+    ).all()
+    reflections = {
+        reflection.draft_id: reflection
+        for reflection in db.session.scalars(
+            select(Reflection)
+            .where(Reflection.key_message_id == message.id)
+            .options(selectinload(Reflection.paragraphs))
+        )
+    }
+    for draft in drafts:
+        chapters.append(
+            Chapter("draft", draft.released_on, draft, {"reflection": reflections.get(draft.id)})
+        )
+    order = {"session": 0, "report": 1, "table": 2, "action": 3, "draft": 4}
+    return sorted(chapters, key=lambda c: (c.on is None, c.on or date.min, order[c.kind]))
