@@ -1,9 +1,6 @@
 """In a real browser: a coordinator adds a draft by pasting it; a member opens a key
-message's reflection page, records a proposed paragraph in one click, and sees it recorded.
-
-(The carry-through matrix is built in another package; once its page exists, this test
-should go on to open it and check the cell of this message and draft.)
-"""
+message's reflection page, records a proposed paragraph in one click, sees it recorded, and
+sees the carry-through matrix cell of that message and draft change."""
 
 import re
 
@@ -53,7 +50,11 @@ def test_member_records_a_reflection_from_a_proposal(open_page):
     member.goto("/messages?act=3")
     link = member.get_by_role("link", name=re.compile("End the immigration detention of children"))
     message_id = re.search(r"/messages/(\d+)", link.first.get_attribute("href")).group(1)
-    member.goto(f"/messages/{message_id}/reflections/{draft_id}")
+    cell = member.locator(f'td a[href="/messages/{message_id}/reflections/{draft_id}"]')
+    member.goto("/drafts/matrix?act=3")
+    expect(cell).to_contain_text("Not assessed")
+    cell.click()
+    expect(member).to_have_url(re.compile(rf"/messages/{message_id}/reflections/{draft_id}$"))
     expect(member.locator("#reflection-level")).to_contain_text("Not recorded yet")
 
     proposals = member.locator("li.proposal")
@@ -67,4 +68,8 @@ def test_member_records_a_reflection_from_a_proposal(open_page):
     # The draft page now links the paragraph to the message.
     member.goto(f"/drafts/{draft_id}#p-29-b")
     expect(member.locator("#p-29-b")).to_contain_text(f"key message #{message_id}")
+    # ...and the matrix cell of this message and draft now reads Strong.
+    member.goto("/drafts/matrix?act=3")
+    expect(cell).to_contain_text("Strong")
+    expect(cell.locator("xpath=..")).to_have_class(re.compile(r"level-strong"))
     assert member.console_errors == [] and coordinator.console_errors == []
