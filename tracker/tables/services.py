@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from flask import current_app
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, exists, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker import policy
@@ -80,6 +80,23 @@ def active_key_messages(act_id: int) -> Select:
 
 def governments_in_order() -> Select:
     return select(Government).order_by(Government.name)
+
+
+OUTCOME_GRID_MESSAGES = 100
+
+
+def messages_with_stances(outcome_id: int) -> Select:
+    """The active key messages some government took a stance on at this table, in rank order
+    (the outcome page's grid: not every key message of the ACT)."""
+    return (
+        select(KeyMessage)
+        .where(
+            KeyMessage.merged_into_id.is_(None),
+            exists().where(Stance.outcome_id == outcome_id, Stance.key_message_id == KeyMessage.id),
+        )
+        .order_by(KeyMessage.rank, KeyMessage.id)
+        .limit(OUTCOME_GRID_MESSAGES)
+    )
 
 
 def split_by_kind(governments: list[Government]) -> tuple[list[Government], list[Government]]:

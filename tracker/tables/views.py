@@ -194,7 +194,7 @@ def show_outcome(outcome_id: int):
     from tracker.actions import services as actions_services  # its models import ours
 
     outcome = _load_outcome(outcome_id)
-    messages = db.session.scalars(services.active_key_messages(outcome.act_id)).all()
+    messages = db.session.scalars(services.messages_with_stances(outcome.id)).all()
     grid = services.stance_grid(outcome, list(messages), current_user)
     return render_template(
         "tables/outcome.html",
