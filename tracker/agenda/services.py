@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from tracker.agenda.models import Meeting, MeetingSession, Milestone, Speaker
 from tracker.extensions import db
@@ -70,8 +70,14 @@ def records_by_session(meeting: Meeting) -> dict[int, SessionRecords]:
     for session_id, count in note_counts:
         records[session_id].notes = count
     for model, attribute in ((Report, "reports"), (TableOutcome, "outcomes")):
+        # Only what the agenda links show: never the texts of reports and outcomes.
         rows = db.session.scalars(
-            select(model).where(model.session_id.in_(in_meeting)).options(joinedload(model.act))
+            select(model)
+            .where(model.session_id.in_(in_meeting))
+            .options(
+                load_only(model.id, model.session_id, model.act_id, model.visibility),
+                joinedload(model.act),
+            )
         )
         for row in rows:
             getattr(records[row.session_id], attribute).append(row)
