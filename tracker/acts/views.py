@@ -35,7 +35,9 @@ def show(number: int):
         sessions=sessions,
         act_notes=notes_services.for_act(act, sessions),
         act_reports=act_reports,
-        act_reflections=drafts_services.for_act(act_reports.key_messages),
+        act_reflections=drafts_services.for_act(
+            act_reports.key_messages, act, act_reports.messages_total
+        ),
         act_tables=tables_services.for_act(act, messages=act_reports.key_messages),
         act_actions=actions_services.for_act(act, today()),
     )

@@ -33,7 +33,6 @@ def timeline(milestones: list[Milestone], on: date) -> list[TimelineEntry]:
 # The ACT cards ------------------------------------------------------------------------------
 
 REPORT_STATUS_ORDER = ("accepted", "submitted", "returned", "draft")
-REFLECTED_LEVELS = ("partial", "strong")
 
 
 @dataclass
@@ -55,10 +54,10 @@ class ActCard:
 def act_cards(acts: list, latest_draft, on: date) -> list[ActCard]:
     """Every card in four aggregate queries, whatever the amount of data; the reader's
     visibility filter applies to each."""
-    from sqlalchemy import distinct, func, select
+    from sqlalchemy import func, select
 
     from tracker.actions.services import ActProgress, progress_by_act
-    from tracker.drafts.models import Reflection, ReflectionState
+    from tracker.drafts.services import reflected_counts
     from tracker.extensions import db
     from tracker.reports.models import KeyMessage, Report
 
@@ -78,17 +77,7 @@ def act_cards(acts: list, latest_draft, on: date) -> list[ActCard]:
         if act_id in cards:
             cards[act_id].key_messages = count
     if latest_draft is not None:
-        for act_id, count in db.session.execute(
-            select(KeyMessage.act_id, func.count(distinct(KeyMessage.id)))
-            .join(Reflection, Reflection.key_message_id == KeyMessage.id)
-            .where(
-                active,
-                Reflection.draft_id == latest_draft.id,
-                Reflection.level.in_(REFLECTED_LEVELS),
-                Reflection.state != ReflectionState.LOST,
-            )
-            .group_by(KeyMessage.act_id)
-        ):
+        for act_id, count in reflected_counts(latest_draft.id).items():
             if act_id in cards:
                 cards[act_id].reflected = count
     progress = progress_by_act(on)

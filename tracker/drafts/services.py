@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import contains_eager, defer, joinedload, load_only, selectinload
 
 from tracker.acts.models import Act
@@ -444,23 +444,66 @@ def record_reflection(
     return reflection
 
 
+REFLECTED_LEVELS = (Level.PARTIAL, Level.STRONG)
+
+
+def reflected_counts(draft_id: int, act_id: int | None = None) -> dict[int, int]:
+    """{act_id: active key messages partly or strongly reflected in this draft}, in one
+    aggregate query (the reader's filter applies to messages and reflections alike)."""
+    statement = (
+        select(KeyMessage.act_id, func.count(distinct(KeyMessage.id)))
+        .join(Reflection, Reflection.key_message_id == KeyMessage.id)
+        .where(
+            KeyMessage.merged_into_id.is_(None),
+            Reflection.draft_id == draft_id,
+            Reflection.level.in_(REFLECTED_LEVELS),
+            Reflection.state != ReflectionState.LOST,
+        )
+        .group_by(KeyMessage.act_id)
+    )
+    if act_id is not None:
+        statement = statement.where(KeyMessage.act_id == act_id)
+    return dict(db.session.execute(statement).all())
+
+
 @dataclass
 class ActReflections:
     drafts: list[Draft]
     key_messages: list
     cells: dict
+    messages_total: int = 0
+    reflected: int = 0  # of all the ACT's messages, in the latest draft
+
+    @property
+    def latest(self) -> Draft | None:
+        return max(self.drafts, key=lambda d: (d.released_on, d.id)) if self.drafts else None
+
+    @property
+    def reflected_percent(self) -> int:
+        if not self.messages_total:
+            return 0
+        return round(100 * self.reflected / self.messages_total)
 
 
-def for_act(key_messages: list) -> ActReflections:
+def for_act(key_messages: list, act=None, messages_total: int = 0) -> ActReflections:
     """How each of these key messages (the ACT page shows its first ones) is reflected in
-    each draft, in two queries: the drafts (without their text) and the cells' levels."""
+    each draft, and how many of all the ACT's are reflected in the latest one, in three
+    queries: the drafts (without their text), the cells' levels, the count."""
     drafts = list(
         db.session.scalars(
             drafts_in_order().options(load_only(Draft.id, Draft.name, Draft.released_on))
         )
     )
     cells = cell_levels([m.id for m in key_messages], [d.id for d in drafts]) if drafts else {}
-    return ActReflections(drafts=drafts, key_messages=key_messages, cells=cells)
+    section = ActReflections(
+        drafts=drafts,
+        key_messages=key_messages,
+        cells=cells,
+        messages_total=messages_total or len(key_messages),
+    )
+    if act is not None and section.latest is not None:
+        section.reflected = reflected_counts(section.latest.id, act.id).get(act.id, 0)
+    return section
 
 
 # The carry-through matrix: key messages (rows) by drafts (columns)
