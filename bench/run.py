@@ -40,7 +40,7 @@ SEED = 1
 @dataclass(frozen=True)
 class Page:
     name: str
-    path: str  # may name a sample id: {act}, {session}, {note}, {report}, {outcome}, {draft}
+    path: str  # may name a sample id: {act}, {session}, {note}, {report}, {outcome}, {draft}...
 
 
 # The pages measured; add a line as a feature lands. A path that answers 404 is skipped.
@@ -57,8 +57,15 @@ PAGES = [
     Page("draft", "/drafts/{draft}"),
     Page("draft changes", "/drafts/{draft}/changes"),
     Page("actions", "/actions"),
+    Page("filtered actions", "/actions?act={act}&overdue=y&sort=priority"),
+    Page("my actions", "/actions/mine"),
+    Page("action", "/actions/{action}"),
     Page("action board", "/actions/board"),
+    Page("ACT board", "/actions/board?act={act}"),
+    Page("notifications", "/notifications"),
     Page("matrix", "/drafts/matrix"),
+    Page("key message story", "/messages/{message}"),
+    Page("brief", "/acts/{act}/brief"),
     Page("search", "/search?q=detention"),
 ]
 

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import empty_tables
+from tracker.actions.models import Action, ActionUpdate
 from tracker.auth.models import User
 from tracker.bench import SCALES, BenchDataExists, generate
 from tracker.extensions import db
@@ -35,6 +36,8 @@ def first_and_last_rows() -> dict[str, list[tuple]]:
         "revisions": rows(NoteRevision.number, NoteRevision.body, order_by=NoteRevision.id),
         "messages": rows(KeyMessage.text, KeyMessage.rank, order_by=KeyMessage.id),
         "stances": rows(Stance.position, Stance.note, order_by=Stance.id),
+        "actions": rows(Action.title, Action.status, Action.due_on, order_by=Action.id),
+        "log": rows(ActionUpdate.kind, ActionUpdate.note, order_by=ActionUpdate.id),
     }
 
 
@@ -45,6 +48,7 @@ def test_the_same_seed_gives_the_same_data(app_context):
     assert generate("small", seed=7) == counts
     assert first_and_last_rows() == rows
     assert counts["note_revision"] >= SMALL.revisions and counts["stance"] >= SMALL.stances
+    assert counts["action"] >= SMALL.actions and counts["action_update"] >= SMALL.action_updates
 
 
 def test_another_seed_gives_other_data(app_context):
@@ -57,7 +61,7 @@ def test_another_seed_gives_other_data(app_context):
 
 def test_records_are_both_shared_and_civil_society_only(app_context):
     generate("small")
-    for model in (Note, Report, KeyMessage, TableOutcome):
+    for model in (Note, Report, KeyMessage, TableOutcome, Action):
         visibilities = set(db.session.scalars(select(model.visibility).distinct()))
         assert visibilities == {Visibility.SHARED, Visibility.CIVIL_SOCIETY}, model
 
@@ -86,10 +90,21 @@ def _queries(client, count_queries, role: str, path: str) -> int:
 
 
 @pytest.mark.parametrize("role", ["member", "observer"])
-@pytest.mark.parametrize("path", ["/dashboard", "/acts/3", "/agenda"])
+@pytest.mark.parametrize(
+    "path", ["/dashboard", "/acts/3", "/agenda", "/actions", "/actions/mine", "/actions/board"]
+)
 def test_pages_run_as_many_queries_on_more_data(app_context, client, count_queries, role, path):
     generate(SMALL)
     small = _queries(client, count_queries, role, path)
     empty_tables()
     generate(BIGGER)
     assert _queries(client, count_queries, role, path) == small
+
+
+def test_actions_cover_every_status_and_the_demo_accounts_own_some(app_context):
+    generate("small")
+    statuses = set(db.session.scalars(select(Action.status).distinct()))
+    assert statuses == {"open", "in_progress", "blocked", "done", "dropped"}
+    member = db.session.scalar(select(User.id).where(User.email == "member@example.org"))
+    owned = db.session.scalars(select(Action.id).where(Action.owner_id == member)).all()
+    assert len(owned) >= 2

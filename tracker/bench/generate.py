@@ -14,13 +14,17 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import product
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
+from tracker.actions.models import Action, ActionUpdate
 from tracker.acts.models import Act
 from tracker.agenda.models import Meeting, MeetingSession, Speaker, session_act
 from tracker.auth.models import Organization, User
 from tracker.auth.passwords import hash_password
 from tracker.bench import people
+from tracker.bench.actions import add_actions
+from tracker.bench.rows import insert_plain as _insert_plain
+from tracker.bench.rows import insert_rows as _insert
 from tracker.bench.scales import SCALES, Scale
 from tracker.bench.text import Prose
 from tracker.demo.loader import DEMO_PASSWORD, load_demo
@@ -28,6 +32,7 @@ from tracker.demo.un_member_states import UN_AGENCIES, UN_MEMBER_STATES
 from tracker.drafts.models import Draft, DraftParagraph, Reflection, reflection_paragraph
 from tracker.extensions import db
 from tracker.notes.models import Note, NoteRevision
+from tracker.notifications.models import Notification
 from tracker.reports.models import (
     KeyMessage,
     Report,
@@ -111,23 +116,11 @@ def generate(scale: str | Scale, seed: int = 1) -> dict[str, int]:
 def row_counts() -> dict[str, int]:
     models = (Meeting, MeetingSession, User, Organization, Note, NoteRevision, Report)
     models += (KeyMessage, TableOutcome, Stance, Draft, DraftParagraph, Reflection)
+    models += (Action, ActionUpdate, Notification)
     return {
         model.__tablename__: db.session.scalar(select(func.count()).select_from(model))
         for model in models
     }
-
-
-def _insert(model: Any, rows: list[dict]) -> list[int]:
-    """Insert `rows`; return their ids in the order given."""
-    if not rows:
-        return []
-    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
-    return list(db.session.scalars(statement, rows))
-
-
-def _insert_plain(target: Any, rows: list[dict]) -> None:
-    if rows:
-        db.session.execute(insert(target), rows)
 
 
 def _count(model: Any) -> int:
@@ -540,7 +533,6 @@ def add_reflections(build: Build) -> None:
     _insert_plain(reflection_paragraph, links)
 
 
-# Actions (issue 5) add their steps at the end.
 STEPS: list[Callable[[Build], None]] = [
     add_organizations,
     add_users,
@@ -551,4 +543,5 @@ STEPS: list[Callable[[Build], None]] = [
     add_table_outcomes,
     add_drafts,
     add_reflections,
+    add_actions,
 ]

@@ -2,12 +2,13 @@
 
 from sqlalchemy import func, select
 
+from tracker.actions.models import Action, ActionUpdate
 from tracker.acts.models import Act
 from tracker.drafts.models import Draft
 from tracker.extensions import db
 from tracker.models import Visibility
 from tracker.notes.models import Note
-from tracker.reports.models import Report
+from tracker.reports.models import KeyMessage, Report
 from tracker.tables.models import Stance, TableOutcome
 
 
@@ -42,4 +43,20 @@ def sample_ids() -> dict[str, int | None]:
         ),
         "outcome": db.session.scalar(stances),
         "draft": db.session.scalar(select(Draft.id).order_by(Draft.released_on.desc()).limit(1)),
+        "action": db.session.scalar(
+            select(Action.id)
+            .join(ActionUpdate, ActionUpdate.action_id == Action.id)
+            .where(Action.visibility == shared)
+            .group_by(Action.id)
+            .order_by(func.count().desc(), Action.id)
+            .limit(1)
+        ),
+        "message": db.session.scalar(
+            select(Stance.key_message_id)
+            .join(KeyMessage, KeyMessage.id == Stance.key_message_id)
+            .where(KeyMessage.visibility == shared)
+            .group_by(Stance.key_message_id)
+            .order_by(func.count().desc(), Stance.key_message_id)
+            .limit(1)
+        ),
     }

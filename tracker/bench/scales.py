@@ -22,8 +22,9 @@ class Scale:
     drafts: int  # in all, the demo's included
     paragraphs: int  # per generated draft
     reflections: int
-    # Actions (issue 5) add fields here (actions, action_updates) with a matching step in
-    # tracker.bench.generate.STEPS.
+    actions: int = 0
+    action_updates: int = 0  # log lines in all, the "created" ones included
+    notifications: int = 0
 
 
 SCALES: dict[str, Scale] = {
@@ -41,6 +42,9 @@ SCALES: dict[str, Scale] = {
         drafts=4,
         paragraphs=40,
         reflections=400,
+        actions=200,
+        action_updates=600,
+        notifications=50,
     ),
     "medium": Scale(
         meetings=3,
@@ -56,6 +60,9 @@ SCALES: dict[str, Scale] = {
         drafts=5,
         paragraphs=150,
         reflections=5_000,
+        actions=4_000,
+        action_updates=12_000,
+        notifications=1_000,
     ),
     "large": Scale(
         meetings=3,
@@ -71,5 +78,8 @@ SCALES: dict[str, Scale] = {
         drafts=6,
         paragraphs=300,
         reflections=30_000,
+        actions=20_000,
+        action_updates=60_000,
+        notifications=5_000,
     ),
 }
