@@ -2,14 +2,16 @@
 count does not grow with the data."""
 
 from dataclasses import fields, replace
+from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests.conftest import empty_tables
 from tracker.actions.models import Action, ActionUpdate
 from tracker.auth.models import User
 from tracker.bench import SCALES, BenchDataExists, generate
+from tracker.demo.actions import ACTIONS as DEMO_ACTIONS
 from tracker.extensions import db
 from tracker.models import Visibility
 from tracker.notes.models import Note, NoteRevision
@@ -48,7 +50,11 @@ def test_the_same_seed_gives_the_same_data(app_context):
     assert generate("small", seed=7) == counts
     assert first_and_last_rows() == rows
     assert counts["note_revision"] >= SMALL.revisions and counts["stance"] >= SMALL.stances
-    assert counts["action"] >= SMALL.actions and counts["action_update"] >= SMALL.action_updates
+    # The demo's actions (a "created" line each, a status line unless still open), then ours.
+    demo_log = len(DEMO_ACTIONS) + sum(row[7] != "open" for row in DEMO_ACTIONS)
+    assert counts["action"] == len(DEMO_ACTIONS) + SMALL.actions
+    assert counts["action_update"] == demo_log + SMALL.action_updates
+    assert counts["notification"] == SMALL.notifications
 
 
 def test_another_seed_gives_other_data(app_context):
@@ -108,3 +114,18 @@ def test_actions_cover_every_status_and_the_demo_accounts_own_some(app_context):
     member = db.session.scalar(select(User.id).where(User.email == "member@example.org"))
     owned = db.session.scalars(select(Action.id).where(Action.owner_id == member)).all()
     assert len(owned) >= 2
+
+
+def test_action_logs_end_before_today_and_match_the_last_change(app_context):
+    generate("small")
+    last = db.session.scalar(select(func.max(ActionUpdate.created_at)))
+    assert last.date() <= date(2018, 3, 20)
+    last_move = (
+        select(func.max(ActionUpdate.created_at))
+        .where(ActionUpdate.action_id == Action.id, ActionUpdate.kind != "comment")
+        .scalar_subquery()
+    )
+    stale = db.session.scalar(
+        select(func.count()).select_from(Action).where(Action.changed_at != last_move)
+    )
+    assert stale == 0

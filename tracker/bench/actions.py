@@ -34,7 +34,9 @@ def add_actions(build) -> None:
     if not scale.actions:
         return
     owners = build.users.get("member", []) + build.users.get("rapporteur", [])
-    owners += list(db.session.scalars(select(User.id).where(User.email.in_(DEMO_OWNERS))))
+    owners += list(
+        db.session.scalars(select(User.id).where(User.email.in_(DEMO_OWNERS)).order_by(User.id))
+    )
     demo_owners = owners[-len(DEMO_OWNERS) :]
     staff = build.users.get("coordinator", []) or owners
     milestones = list(db.session.scalars(select(Milestone.id).order_by(Milestone.starts_on)))
@@ -42,12 +44,16 @@ def add_actions(build) -> None:
     for outcome_id, act_id in db.session.execute(select(TableOutcome.id, TableOutcome.act_id)):
         outcomes.setdefault(act_id, []).append(outcome_id)
     statuses, weights = list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values())
-    rows, paths = [], []
+    rows, moves, spans = [], [], []
     for n in range(scale.actions):
         act_id = build.act_ids[n % len(build.act_ids)]
         status = rng.choices(statuses, weights)[0]
         language = prose.language()
         created = build.moment(TODAY - timedelta(days=rng.randrange(10, 110)))
+        # Whole days between creation and today: every later log line falls within them.
+        span = max(2, (TODAY - created.date()).days)
+        offsets = sorted(rng.sample(range(1, span), len(PATH[status])))
+        moved = [created + timedelta(days=days) for days in offsets]
         # Every 40th action goes to a demo account, so "My actions" has something real.
         owner = demo_owners[n % len(demo_owners)] if n % 40 == 0 else rng.choice(owners)
         source = rng.random()
@@ -78,29 +84,28 @@ def add_actions(build) -> None:
                 "version": 1 + len(PATH[status]),
                 "created_at": created,
                 "updated_at": created,
-                "changed_at": created,
+                "changed_at": moved[-1] if moved else created,
             }
         )
-        paths.append(PATH[status])
+        moves.append(list(zip(PATH[status], moved, strict=True)))
+        spans.append(span)
     for row in rows:
         if row["owner_id"] is None and row["organization_id"] is None:
             row["organization_id"] = rng.choice(build.organization_ids)
     ids = _insert(Action, rows)
     updates = []
-    for action_id, row, path in zip(ids, rows, paths, strict=True):
-        when = row["created_at"]
+    for action_id, row, path in zip(ids, rows, moves, strict=True):
         updates.append(
             {
                 "action_id": action_id,
                 "kind": "created",
                 "actor_id": row["created_by_id"],
                 "to_status": "open",
-                "created_at": when,
+                "created_at": row["created_at"],
             }
         )
         previous = "open"
-        for status in path:
-            when += timedelta(days=rng.randrange(1, 15))
+        for status, when in path:
             updates.append(
                 {
                     "action_id": action_id,
@@ -113,7 +118,6 @@ def add_actions(build) -> None:
                 }
             )
             previous = status
-        row["changed_at"] = when
     # Comments make up the rest of the log.
     while len(updates) < scale.action_updates:
         index = rng.randrange(len(ids))
@@ -124,24 +128,28 @@ def add_actions(build) -> None:
                 "kind": "comment",
                 "actor_id": rng.choice(owners),
                 "note": prose.sentence(prose.language()),
-                "created_at": row["created_at"] + timedelta(days=rng.randrange(1, 40)),
+                "created_at": row["created_at"]
+                + timedelta(minutes=rng.randrange(60, spans[index] * 24 * 60)),
             }
         )
     _insert_plain(ActionUpdate, updates[: max(scale.action_updates, len(ids))])
+    # Told to the owners, about their own actions, at some point before today.
+    owned = [index for index, row in enumerate(rows) if row["owner_id"] is not None]
     notifications = []
-    for _ in range(scale.notifications):
-        index = rng.randrange(len(ids))
+    for _ in range(scale.notifications if owned else 0):
+        index = rng.choice(owned)
         row = rows[index]
-        if row["owner_id"] is None:
-            continue
+        told = row["created_at"] + timedelta(minutes=rng.randrange(spans[index] * 24 * 60))
         notifications.append(
             {
                 "user_id": row["owner_id"],
                 "kind": rng.choice(("assigned", "commented", "changed")),
                 "action_id": ids[index],
                 "actor_id": row["created_by_id"],
-                "created_at": row["created_at"],
-                "read_at": row["created_at"] if rng.random() < 0.7 else None,
+                "created_at": told,
+                "read_at": told + timedelta(hours=rng.randrange(1, 48))
+                if rng.random() < 0.7
+                else None,
             }
         )
     _insert_plain(Notification, notifications)
