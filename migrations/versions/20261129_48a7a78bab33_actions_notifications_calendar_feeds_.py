@@ -73,6 +73,7 @@ def upgrade():
     )
     with op.batch_alter_table('action_update', schema=None) as batch_op:
         batch_op.create_index('ix_action_update_action_created', ['action_id', 'created_at'], unique=False)
+        batch_op.create_index('ix_action_update_created_at', ['created_at'], unique=False)
 
     op.create_table('notification',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -119,6 +120,7 @@ def downgrade():
 
     op.drop_table('notification')
     with op.batch_alter_table('action_update', schema=None) as batch_op:
+        batch_op.drop_index('ix_action_update_created_at')
         batch_op.drop_index('ix_action_update_action_created')
 
     op.drop_table('action_update')

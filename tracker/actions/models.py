@@ -149,7 +149,11 @@ class ActionUpdate(DerivedVisibilityMixin, db.Model):
     action: Mapped[Action] = relationship()
     actor: Mapped[User | None] = relationship()
 
-    __table_args__ = (Index("ix_action_update_action_created", "action_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_action_update_action_created", "action_id", "created_at"),
+        # Recent activity: the newest lines of every log.
+        Index("ix_action_update_created_at", "created_at"),
+    )
 
     @classmethod
     def shared_clause(cls):

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import Select, and_, case, func, select, update
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy import Select, and_, case, func, select, union_all, update
+from sqlalchemy.orm import contains_eager, defer, joinedload
 
 from tracker.actions.models import (
     CLOSED,
@@ -50,10 +50,60 @@ class TransitionRefused(Exception):
 # Reading -------------------------------------------------------------------------------
 
 
+def _person(relationship):
+    """Load a person's name only (not their organisation, hash or tokens)."""
+    return joinedload(relationship).load_only(User.id, User.name).lazyload(User.organization)
+
+
 def _with_people(statement: Select) -> Select:
+    """What the lists show of an action: its ACT, owner and organisation, not its text."""
     return statement.options(
-        joinedload(Action.act), joinedload(Action.owner), joinedload(Action.organization)
+        defer(Action.description),
+        joinedload(Action.act),
+        _person(Action.owner),
+        joinedload(Action.organization).load_only(Organization.id, Organization.name),
     )
+
+
+def _load_in_order(ids: list[int]) -> list[Action]:
+    """The actions of `ids` in that order, with what the lists show (one query).
+
+    The lists find their ids first with a narrow query (the sort then handles ids and
+    dates, not whole rows joined to their people), then load only the rows they show."""
+    # Run even for no ids, so a page costs the same queries whatever it finds.
+    rows = db.session.scalars(_with_people(select(Action).where(Action.id.in_(ids)))).all()
+    by_id = {action.id: action for action in rows}
+    return [by_id[action_id] for action_id in ids if action_id in by_id]
+
+
+@dataclass
+class Page:
+    """One page of a list, with what the pager needs (like Flask-SQLAlchemy's Pagination)."""
+
+    items: list
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
 
 
 def action_page(action_id: int) -> Select:
@@ -110,7 +160,7 @@ def acts() -> Select:
 def owners_with_actions() -> Select:
     """People who own at least one action (the owner filter's choices)."""
     return (
-        select(User)
+        select(User.id, User.name)
         .where(User.id.in_(select(Action.owner_id).where(Action.owner_id.is_not(None))))
         .order_by(User.name)
     )
@@ -170,10 +220,12 @@ def filtered(filters: Filters, today: date) -> Select:
     return statement.order_by(*order)
 
 
-def page_of(filters: Filters, today: date, page: int):
-    return db.paginate(
-        _with_people(filtered(filters, today)), page=page, per_page=PER_PAGE, error_out=False
-    )
+def page_of(filters: Filters, today: date, page: int) -> Page:
+    """One page of the filtered list in three queries: the count, the page's ids, the rows."""
+    ids = filtered(filters, today).with_only_columns(Action.id)
+    total = db.session.scalar(select(func.count()).select_from(ids.order_by(None).subquery()))
+    page_ids = db.session.scalars(ids.limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
+    return Page(_load_in_order(list(page_ids)), page, PER_PAGE, total or 0)
 
 
 @dataclass
@@ -242,31 +294,36 @@ def board(act: Act | None) -> list[BoardColumn]:
             select(Action.status, func.count()).where(*where).group_by(Action.status)
         ).all()
     )
-    ranked = (
-        select(
-            Action.id,
-            func.row_number()
-            .over(
-                partition_by=Action.status,
-                order_by=(Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id),
-            )
-            .label("place"),
-        )
-        .where(*where)
+    # Each column's first ids straight from the (status, due date) index, in one statement.
+    firsts = [
+        select(Action.id)
+        .where(Action.status == status, *where)
+        .order_by(Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id)
+        .limit(BOARD_COLUMN_LIMIT)
         .subquery()
-    )
-    actions = db.session.scalars(
-        _with_people(
-            select(Action)
-            .join(ranked, ranked.c.id == Action.id)
-            .where(ranked.c.place <= BOARD_COLUMN_LIMIT)
-            .order_by(ranked.c.place)
-        )
-    ).all()
+        for status in ActionStatus
+    ]
+    ids = db.session.scalars(union_all(*(select(first.c.id) for first in firsts))).all()
+    actions = _load_in_order(list(ids))
     columns = {status: BoardColumn(status, counts.get(status, 0), []) for status in ActionStatus}
     for action in actions:
         columns[action.status].actions.append(action)
+    for column in columns.values():
+        column.actions.sort(key=board_order)
     return list(columns.values())
+
+
+PRIORITY_RANK = {ActionPriority.HIGH: 0, ActionPriority.MEDIUM: 1, ActionPriority.LOW: 2}
+
+
+def board_order(action: Action) -> tuple:
+    """The lists' order by due date, in Python (undated last, then priority, then id)."""
+    return (
+        action.due_on is None,
+        action.due_on or date.min,
+        PRIORITY_RANK[action.priority],
+        action.id,
+    )
 
 
 @dataclass
@@ -562,12 +619,23 @@ def next_for(user: User, limit: int = 5) -> Select:
     )
 
 
-def recent_activity(limit: int = 8) -> Select:
-    """The latest lines of every action's log the reader may see, newest first."""
-    return (
-        select(ActionUpdate)
+def recent_activity(limit: int = 8) -> list[ActionUpdate]:
+    """The latest lines of every action's log the reader may see, newest first (two queries:
+    the ids from the created_at index, then those lines with their action and actor)."""
+    ids = db.session.scalars(
+        select(ActionUpdate.id)
         .join(ActionUpdate.action)
-        .options(contains_eager(ActionUpdate.action), joinedload(ActionUpdate.actor))
         .order_by(ActionUpdate.created_at.desc(), ActionUpdate.id.desc())
         .limit(limit)
-    )
+    ).all()
+    rows = db.session.scalars(
+        select(ActionUpdate)
+        .join(ActionUpdate.action)
+        .where(ActionUpdate.id.in_(ids))
+        .options(
+            contains_eager(ActionUpdate.action).load_only(Action.id, Action.title),
+            _person(ActionUpdate.actor),
+        )
+        .order_by(ActionUpdate.created_at.desc(), ActionUpdate.id.desc())
+    ).all()
+    return list(rows)

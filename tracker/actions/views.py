@@ -73,7 +73,7 @@ def _fields(form: ActionForm, acts, owners, organizations, milestones) -> servic
 
 def _filter_form():
     acts = db.session.scalars(services.acts()).all()
-    owners = db.session.scalars(services.owners_with_actions()).all()
+    owners = db.session.execute(services.owners_with_actions()).all()
     organizations = db.session.scalars(services.organizations()).all()
     milestones = db.session.scalars(services.milestones()).all()
     form = FilterForm(request.args)

@@ -42,5 +42,5 @@ def index():
         latest_draft=latest,
         cards=act_cards(list(acts), latest, today()),
         my_actions=db.session.scalars(actions.next_for(current_user)).all(),
-        activity=db.session.scalars(actions.recent_activity()).all(),
+        activity=actions.recent_activity(),
     )
