@@ -152,3 +152,20 @@ def test_action_pages_run_a_fixed_number_of_queries(client, login_as, count_quer
         empty_tables()
     assert counts[0] == counts[1]
     assert max(counts[0]) <= 15
+
+
+def test_board_columns_put_the_nearest_due_first_and_stop_at_their_limit(client, login_as):
+    from tracker.actions.services import BOARD_COLUMN_LIMIT
+
+    act = factories.ActFactory(number=6)
+    factories.ActionFactory(act=act, title="Undated", due_on=None)
+    factories.ActionFactory(act=act, title="Later", due_on=date(2018, 6, 1))
+    factories.ActionFactory(act=act, title="Soonest", due_on=date(2018, 3, 1))
+    factories.ActionFactory.create_batch(BOARD_COLUMN_LIMIT, act=act, due_on=date(2018, 5, 1))
+    login_as("member")
+    html = client.get("/actions/board?act=6").get_data(as_text=True)
+    column = html[html.index('id="h-col-open"') : html.index('id="h-col-in_progress"')]
+    titles = re.findall(r'<a href="/actions/\d+">([^<]+)</a>', column)
+    assert len(titles) == BOARD_COLUMN_LIMIT
+    assert titles[0] == "Soonest" and "Later" not in titles and "Undated" not in titles
+    assert f"All {BOARD_COLUMN_LIMIT + 3} in the list" in column

@@ -294,22 +294,26 @@ def board(act: Act | None) -> list[BoardColumn]:
             select(Action.status, func.count()).where(*where).group_by(Action.status)
         ).all()
     )
-    # Each column's first ids straight from the (status, due date) index, in one statement.
-    firsts = [
-        select(Action.id)
-        .where(Action.status == status, *where)
-        .order_by(Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id)
-        .limit(BOARD_COLUMN_LIMIT)
-        .subquery()
-        for status in ActionStatus
-    ]
+    # Each column's first ids straight from the (status, due date) index, in one statement:
+    # per status, the first dated ones and the first undated ones; Python orders and trims.
+    firsts = []
+    for status in ActionStatus:
+        for dated in (True, False):
+            due = Action.due_on.is_not(None) if dated else Action.due_on.is_(None)
+            firsts.append(
+                select(Action.id)
+                .where(Action.status == status, due, *where)
+                .order_by(Action.due_on, Action.id)
+                .limit(BOARD_COLUMN_LIMIT)
+                .subquery()
+            )
     ids = db.session.scalars(union_all(*(select(first.c.id) for first in firsts))).all()
     actions = _load_in_order(list(ids))
     columns = {status: BoardColumn(status, counts.get(status, 0), []) for status in ActionStatus}
     for action in actions:
         columns[action.status].actions.append(action)
     for column in columns.values():
-        column.actions.sort(key=board_order)
+        column.actions = sorted(column.actions, key=board_order)[:BOARD_COLUMN_LIMIT]
     return list(columns.values())
 
 

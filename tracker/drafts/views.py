@@ -28,7 +28,7 @@ from tracker.reports.forms import MessageFilterForm
 PROPOSALS = 5
 PROPOSAL_LEVELS = (Level.STRONG, Level.PARTIAL, Level.WEAK)
 # Beside each paragraph of a draft: its counts by level, and links to this many reflections.
-REFLECTIONS_PER_PARAGRAPH = 6
+REFLECTIONS_PER_PARAGRAPH = 3
 MATRIX_ROWS_PER_PAGE = 50
 MATRIX_LEVELS = (Level.STRONG, Level.PARTIAL, Level.WEAK, Level.ABSENT)
 
