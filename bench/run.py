@@ -7,7 +7,9 @@ Query counts come from the X-Query-Count header (SHOW_QUERY_COUNT=1), at the sma
 at the large one. Prints one table and writes bench/results/<time>.json and latest.json.
 
 Environment: BENCH_DURATION (seconds per page and role, default 5), BENCH_ROLES (comma
-separated, default every role), BENCH_SMALL_DATABASE_URL (small scale on PostgreSQL).
+separated, default every role), BENCH_PAGES (comma separated page names, default every page;
+a partial run writes its dated JSON only, not latest.json), BENCH_SMALL_DATABASE_URL (small
+scale on PostgreSQL).
 """
 
 import hashlib
@@ -286,9 +288,14 @@ def query_counts(port: int, cookies: dict[str, str], paths: dict[str, str]) -> d
     return counts
 
 
+def chosen_pages() -> list[Page]:
+    names = [n.strip() for n in os.environ.get("BENCH_PAGES", "").split(",") if n.strip()]
+    return [page for page in PAGES if not names or page.name in names]
+
+
 def resolve(ids: dict) -> dict[str, str]:
     paths = {}
-    for page in PAGES:
+    for page in chosen_pages():
         try:
             paths[page.name] = page.path.format(**ids)
         except KeyError:
@@ -397,8 +404,9 @@ def write_results(rows: list[Row], ceiling: dict, engine: str, seconds: int, too
     }
     text = json.dumps(document, indent=2)
     (RESULTS / f"{stamp}-{engine}.json").write_text(text)
-    (RESULTS / "latest.json").write_text(text)
-    print(f"\nWrote bench/results/{stamp}-{engine}.json and latest.json ({took:.0f}s in all).")
+    if len(chosen_pages()) == len(PAGES):
+        (RESULTS / "latest.json").write_text(text)
+    print(f"\nWrote bench/results/{stamp}-{engine}.json ({took:.0f}s in all).")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from flask import current_app
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import Select, exists, select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker import policy
@@ -92,7 +92,7 @@ def messages_with_stances(outcome_id: int) -> Select:
         select(KeyMessage)
         .where(
             KeyMessage.merged_into_id.is_(None),
-            exists().where(Stance.outcome_id == outcome_id, Stance.key_message_id == KeyMessage.id),
+            KeyMessage.id.in_(select(Stance.key_message_id).where(Stance.outcome_id == outcome_id)),
         )
         .order_by(KeyMessage.rank, KeyMessage.id)
         .limit(OUTCOME_GRID_MESSAGES)
