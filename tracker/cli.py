@@ -70,8 +70,13 @@ def backup(path: Path | None) -> None:
 @click.command("notify-due")
 @click.option("--days", type=int, default=3, show_default=True, help="Due within this many days.")
 def notify_due(days: int) -> None:
-    """Mail each owner a digest of their actions overdue or due soon (run it daily from cron)."""
+    """Mail each owner a digest of their actions overdue or due soon (run it daily from cron),
+    and retry any mail still waiting in the outbox."""
     from tracker.actions.digest import send_due_digests
+    from tracker.extensions import db
+    from tracker.mail import deliver_pending
 
+    retried = deliver_pending()
+    db.session.commit()
     sent = send_due_digests(days)
-    click.echo(f"Sent {sent} digest(s).")
+    click.echo(f"Sent {sent} digest(s); {retried} waiting mail(s) delivered.")

@@ -44,3 +44,21 @@ def deliver(message: OutboxMessage) -> None:
         log.exception("could not deliver mail %s to %s", message.id, message.recipient)
         return
     message.sent_at = utcnow()
+
+
+MAX_ATTEMPTS = 5
+
+
+def deliver_pending(limit: int = 500) -> int:
+    """Retry the outbox's unsent messages (oldest first); the caller commits. How many went."""
+    from sqlalchemy import select
+
+    waiting = db.session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.sent_at.is_(None), OutboxMessage.attempts < MAX_ATTEMPTS)
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+    ).all()
+    for message in waiting:
+        deliver(message)
+    return sum(1 for message in waiting if message.sent_at is not None)

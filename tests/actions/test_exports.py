@@ -110,7 +110,7 @@ def test_notify_due_mails_each_owner_their_late_and_coming_actions(app, db):
     db.session.commit()
     result = app.test_cli_runner().invoke(args=["notify-due"])
     assert result.exit_code == 0, result.output
-    assert "Sent 1 digest(s)." in result.output
+    assert "Sent 1 digest(s); 0 waiting mail(s) delivered." in result.output
     mail = db.session.scalars(select(OutboxMessage)).one()
     assert mail.recipient == "late@example.org" and mail.sent_at is not None
     assert "Overdue brief" in mail.body and "Due Friday" in mail.body
@@ -121,3 +121,13 @@ def test_notify_due_mails_each_owner_their_late_and_coming_actions(app, db):
         < mail.body.index("Due Friday")
     )
     assert "/actions/" in mail.body
+
+
+def test_notify_due_retries_mail_left_in_the_outbox(app, db):
+    waiting = OutboxMessage(recipient="m@example.org", subject="Assigned", body="…", attempts=1)
+    db.session.add(waiting)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["notify-due"])
+    assert "1 waiting mail(s) delivered" in result.output, result.output
+    db.session.expire_all()
+    assert db.session.get(OutboxMessage, waiting.id).sent_at is not None

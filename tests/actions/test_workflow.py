@@ -63,6 +63,7 @@ def test_coordinator_creates_an_action_from_a_key_message(client, login_as, db):
     assert _unread(db, member) == 1
     mail = db.session.scalars(select(OutboxMessage)).one()
     assert mail.recipient == member.email and "assigned you" in mail.subject
+    assert mail.sent_at is not None  # delivered at once (to the log without SMTP)
 
 
 def test_an_action_from_a_table_outcome_links_both_ways(client, login_as, db):

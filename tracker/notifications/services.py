@@ -9,7 +9,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 from tracker.auth.models import User
 from tracker.extensions import db
 from tracker.labels import ACTION_STATUSES
-from tracker.mail import queue_mail
+from tracker.mail import deliver, queue_mail
 from tracker.models import utcnow
 from tracker.notifications.models import Notification, NotificationKind
 
@@ -42,10 +42,14 @@ def notify(user_ids, kind: NotificationKind, action, actor: User, to_status=None
         execution_options={"synchronize_session": False},
     )
     link = url_for("actions.show", action_id=action.id, _external=True)
+    messages = []
     for user in db.session.scalars(select(User).where(User.id.in_(user_ids))):
         with force_locale(user.locale or "en"):
             text = describe(kind, actor.name, action.title, to_status)
-            queue_mail(user.email, text[:200], f"{text}\n\n{link}\n")
+            messages.append(queue_mail(user.email, text[:200], f"{text}\n\n{link}\n"))
+    db.session.flush()
+    for message in messages:
+        deliver(message)  # a failure leaves it in the outbox for `notify-due` to retry
 
 
 def describe(kind, actor_name: str, title: str, to_status=None) -> str:
