@@ -169,3 +169,17 @@ def test_board_columns_put_the_nearest_due_first_and_stop_at_their_limit(client,
     assert len(titles) == BOARD_COLUMN_LIMIT
     assert titles[0] == "Soonest" and "Later" not in titles and "Undated" not in titles
     assert f"All {BOARD_COLUMN_LIMIT + 3} in the list" in column
+
+
+def test_my_actions_show_the_first_of_a_long_group_and_link_to_the_rest(client, login_as):
+    from tracker.actions.services import MY_GROUP_LIMIT
+
+    member = factories.UserFactory(role="member")
+    factories.ActionFactory.create_batch(MY_GROUP_LIMIT + 5, owner=member, due_on=date(2018, 6, 1))
+    login_as(member)
+    html = client.get("/actions/mine").get_data(as_text=True)
+    later = html[html.index('id="h-later"') : html.index('id="h-done"')]
+    assert len(_titles(later)) == MY_GROUP_LIMIT
+    assert "5 more: see all my actions in the list" in later
+    link = re.search(r'href="(/actions\?owner=\d+[^"]*)"', later).group(1).replace("&amp;", "&")
+    assert len(_titles(client.get(link).get_data(as_text=True))) == 25  # the list's first page

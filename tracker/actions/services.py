@@ -246,6 +246,7 @@ class MyActions:
 
 
 MY_LIVE_LIMIT = 200
+MY_GROUP_LIMIT = 25  # shown per group; the rest is a link to the list
 MY_DONE_LIMIT = 20
 
 

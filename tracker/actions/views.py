@@ -114,7 +114,11 @@ def export_csv():
 @bp.get("/actions/mine")
 @login_required
 def mine():
-    return render_template("actions/mine.html", mine=services.my_actions(current_user, today()))
+    return render_template(
+        "actions/mine.html",
+        mine=services.my_actions(current_user, today()),
+        group_limit=services.MY_GROUP_LIMIT,
+    )
 
 
 @bp.get("/actions/board")
