@@ -1,9 +1,11 @@
 import re
+from datetime import date
 
 from sqlalchemy import select
 
-from tests.factories import MeetingSessionFactory, SpeakerFactory
+from tests.factories import MeetingFactory, MeetingSessionFactory, SpeakerFactory
 from tracker.agenda.models import MeetingSession
+from tracker.agenda.views import ONE_PAGE_ITEMS
 from tracker.demo.agenda import GROUP_PURPOSE
 from tracker.extensions import db
 
@@ -135,3 +137,18 @@ def test_agenda_record_links_keep_the_query_count(client, login_as, count_querie
     with count_queries() as large:
         assert client.get("/agenda").status_code == 200
     assert small.count == large.count
+
+
+def test_a_long_meeting_is_shown_a_day_at_a_time_with_a_tab_per_day(client, login_as):
+    meeting = MeetingFactory(slug="long-meeting")
+    first, second = date(2018, 5, 14), date(2018, 5, 15)
+    for n in range(ONE_PAGE_ITEMS // 2 + 1):
+        MeetingSessionFactory(meeting=meeting, day=first, title=f"Monday item {n}")
+        MeetingSessionFactory(meeting=meeting, day=second, title=f"Tuesday item {n}")
+    login_as("member")
+    html = client.get("/meetings/long-meeting").get_data(as_text=True)
+    assert "Monday item 0" in html and "Tuesday item 0" not in html
+    assert 'href="/meetings/long-meeting?day=2"' in html
+    html = client.get("/meetings/long-meeting?day=2").get_data(as_text=True)
+    assert "Tuesday item 0" in html and "Monday item 0" not in html
+    assert client.get("/meetings/long-meeting?day=3").status_code == 404

@@ -42,14 +42,28 @@ def ical(slug: str):
     )
 
 
+# A meeting with more items than this is shown one day at a time, with a tab per day.
+ONE_PAGE_ITEMS = 40
+
+
 def _render_agenda(meeting: Meeting):
     sessions = db.session.scalars(services.agenda_of(meeting)).all()
     meetings = db.session.scalars(services.meetings_in_order()).all()
+    days = [
+        (number, day, items) for number, (day, items) in enumerate(services.by_day(sessions), 1)
+    ]
+    current = None
+    if len(sessions) > ONE_PAGE_ITEMS:
+        current = request.args.get("day", 1, type=int)
+        if not 1 <= current <= len(days):
+            abort(404)
     return render_template(
         "agenda/index.html",
         meeting=meeting,
         meetings=meetings,
-        days=services.by_day(sessions),
+        days=[entry for entry in days if current in (None, entry[0])],
+        day_tabs=[(number, day) for number, day, _items in days] if current else [],
+        current_day=current,
         records=services.records_by_session(meeting),
     )
 
