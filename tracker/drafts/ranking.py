@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.drafts.lexicon import STOP_WORDS, SYNONYMS
 
@@ -25,9 +26,14 @@ SECTION_WEIGHT = 0.5  # a heading's words count half as much as the paragraph's 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+# The combining marks left by decomposing Latin letters (é -> e + U+0301).
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
 def stem(word: str) -> str:
@@ -44,15 +50,20 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
+def _term(raw: str) -> str | None:
+    """One word's term (None for stop words and numbers); a language has few distinct words,
+    so search, which analyses many texts a request, mostly finds them here."""
+    if raw in STOP_WORDS or raw.isdigit():
+        return None
+    stemmed = stem(raw)
+    return SYNONYMS.get(raw) or SYNONYMS.get(stemmed) or stemmed
+
+
 def terms(text: str) -> list[str]:
     """The analysed terms of a text: what both the query and the paragraphs are reduced to."""
-    result: list[str] = []
-    for raw in _WORD.findall(strip_accents(text).casefold()):
-        if raw in STOP_WORDS or raw.isdigit():
-            continue
-        word = SYNONYMS.get(raw) or SYNONYMS.get(stem(raw)) or stem(raw)
-        result.append(word)
-    return result
+    analysed = (_term(raw) for raw in _WORD.findall(strip_accents(text).casefold()))
+    return [term for term in analysed if term is not None]
 
 
 @dataclass(frozen=True)
