@@ -122,17 +122,27 @@ def _list_world(size: int):
             status=["open", "in_progress", "blocked", "done"][n % 4],
             visibility="shared" if n % 2 else "civil_society",
         )
-    return acts[0], owners[0]
+    # One shared action with a log that grows with the size: its page stays fixed too.
+    followed = factories.ActionFactory(
+        act=acts[0], owner=owners[0], visibility="shared", key_message=factories.KeyMessageFactory()
+    )
+    for n in range(size):
+        factories.ActionUpdateFactory(
+            action=followed, kind="comment" if n % 2 else "status", note=f"Line {n}"
+        )
+    factories.NotificationFactory.create_batch(size // 4, action=followed)
+    return acts[0], owners[0], followed.id
 
 
 @pytest.mark.parametrize("role", ["coordinator", "member", "observer"])
 def test_action_pages_run_a_fixed_number_of_queries(client, login_as, count_queries, role):
     counts = []
     for size in (8, 80):
-        act, owner = _list_world(size)
+        act, owner, followed = _list_world(size)
         login_as(owner if role == "member" else role)
         number = act.number
         urls = [
+            f"/actions/{followed}",
             "/actions",
             f"/actions?act={number}&overdue=y&sort=priority",
             "/actions/mine",
