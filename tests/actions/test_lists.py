@@ -165,7 +165,7 @@ def test_action_pages_run_a_fixed_number_of_queries(client, login_as, count_quer
 
 
 def test_board_columns_put_the_nearest_due_first_and_stop_at_their_limit(client, login_as):
-    from tracker.actions.services import BOARD_COLUMN_LIMIT
+    from tracker.actions.lists import BOARD_COLUMN_LIMIT
 
     act = factories.ActFactory(number=6)
     factories.ActionFactory(act=act, title="Undated", due_on=None)
@@ -182,7 +182,7 @@ def test_board_columns_put_the_nearest_due_first_and_stop_at_their_limit(client,
 
 
 def test_my_actions_show_the_first_of_a_long_group_and_link_to_the_rest(client, login_as):
-    from tracker.actions.services import MY_GROUP_LIMIT
+    from tracker.actions.lists import MY_GROUP_LIMIT
 
     member = factories.UserFactory(role="member")
     factories.ActionFactory.create_batch(MY_GROUP_LIMIT + 5, owner=member, due_on=date(2018, 6, 1))

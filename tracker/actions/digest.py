@@ -6,7 +6,7 @@ from flask import current_app, url_for
 from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 
-from tracker.actions import services
+from tracker.actions import lists
 from tracker.clock import today
 from tracker.extensions import db
 from tracker.mail import deliver, queue_mail
@@ -19,7 +19,7 @@ def send_due_digests(days: int = 3) -> int:
     ever mailed their own. Links start with PUBLIC_URL.
     """
     now = today()
-    actions = db.session.scalars(services.due_soon(now, days)).all()
+    actions = db.session.scalars(lists.due_soon(now, days)).all()
     with current_app.test_request_context(base_url=current_app.config["PUBLIC_URL"]):
         messages = _queue_digests(actions, now, days)
     db.session.flush()

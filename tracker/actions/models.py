@@ -11,6 +11,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    case,
     select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -70,6 +71,8 @@ STAFF_TRANSITIONS: dict[ActionStatus, frozenset[ActionStatus]] = {
     status: frozenset({ActionStatus.DROPPED}) for status in ActionStatus if status != "dropped"
 } | {ActionStatus.DROPPED: frozenset({ActionStatus.OPEN})}
 CLOSED = frozenset({ActionStatus.DONE, ActionStatus.DROPPED})
+LIVE = tuple(status for status in ActionStatus if status not in CLOSED)
+PRIORITY_RANK = {ActionPriority.HIGH: 0, ActionPriority.MEDIUM: 1, ActionPriority.LOW: 2}
 
 
 class Action(VisibleMixin, TimestampMixin, db.Model):
@@ -161,3 +164,7 @@ class ActionUpdate(DerivedVisibilityMixin, db.Model):
         return (cls.kind != ActionUpdateKind.COMMENT) & cls.action_id.in_(
             select(Action.id).where(Action.visibility == Visibility.SHARED)
         )
+
+
+# High first, in SQL (the lists sort on it).
+PRIORITY_ORDER = case(PRIORITY_RANK, value=Action.priority)

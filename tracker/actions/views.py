@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select, update
 
-from tracker.actions import bp, exports, services
+from tracker.actions import bp, exports, lists, services
 from tracker.actions.forms import (
     NOBODY,
     ActionForm,
@@ -73,7 +73,7 @@ def _fields(form: ActionForm, acts, owners, organizations, milestones) -> servic
 
 def _filter_form():
     acts = db.session.scalars(services.acts()).all()
-    owners = db.session.execute(services.owners_with_actions()).all()
+    owners = db.session.execute(lists.owners_with_actions()).all()
     organizations = db.session.scalars(services.organizations()).all()
     milestones = db.session.scalars(services.milestones()).all()
     form = FilterForm(request.args)
@@ -87,8 +87,8 @@ def index():
     form, acts = _filter_form()
     if not form.validate():
         return render_template("actions/index.html", form=form, page=None, acts=acts), 400
-    filters = services.Filters.of(form)
-    page = services.page_of(filters, today(), max(form.page.data or 1, 1))
+    filters = lists.Filters.of(form)
+    page = lists.page_of(filters, today(), max(form.page.data or 1, 1))
     return render_template(
         "actions/index.html", form=form, page=page, acts=acts, args=form.url_args()
     )
@@ -100,8 +100,8 @@ def export_csv():
     form, _acts = _filter_form()
     if not form.validate():
         abort(400)
-    filters = services.Filters.of(form)
-    statement = services.filtered(filters, today()).options(*services.export_options())
+    filters = lists.Filters.of(form)
+    statement = lists.filtered(filters, today()).options(*lists.export_options())
     actions = db.session.scalars(statement).all()
     name = f"actions-{today().isoformat()}.csv"
     return Response(
@@ -116,8 +116,8 @@ def export_csv():
 def mine():
     return render_template(
         "actions/mine.html",
-        mine=services.my_actions(current_user, today()),
-        group_limit=services.MY_GROUP_LIMIT,
+        mine=lists.my_actions(current_user, today()),
+        group_limit=lists.MY_GROUP_LIMIT,
     )
 
 
@@ -129,7 +129,7 @@ def board():
     act = next((a for a in acts if a.number == number), None)
     if number is not None and act is None:
         abort(404)
-    return render_template("actions/board.html", acts=acts, act=act, columns=services.board(act))
+    return render_template("actions/board.html", acts=acts, act=act, columns=lists.board(act))
 
 
 # One action ----------------------------------------------------------------------------------
@@ -335,6 +335,6 @@ def feed(token: str):
     if owner is None:
         abort(404)
     read_as(owner)
-    actions = db.session.scalars(services.calendar_of(owner)).all()
+    actions = db.session.scalars(lists.calendar_of(owner)).all()
     body = exports.person_calendar(owner.name, actions, request.host.split(":")[0])
     return Response(body, mimetype="text/calendar")

@@ -24,7 +24,7 @@ def index():
 @login_required
 def show(number: int):
     # Imported here: the actions feature's models import this package's models.
-    from tracker.actions import services as actions_services
+    from tracker.actions import lists as actions_lists
 
     act = db.first_or_404(db.select(Act).where(Act.number == number))
     sessions = db.session.scalars(services.sessions_for_act(act)).all()
@@ -39,5 +39,5 @@ def show(number: int):
             act_reports.key_messages, act, act_reports.messages_total
         ),
         act_tables=tables_services.for_act(act, messages=act_reports.key_messages),
-        act_actions=actions_services.for_act(act, today()),
+        act_actions=actions_lists.for_act(act, today()),
     )

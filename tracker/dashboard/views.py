@@ -23,7 +23,7 @@ def root():
 @bp.get("/dashboard")
 @login_required
 def index():
-    from tracker.actions import services as actions  # its models import the ACTs'
+    from tracker.actions import lists as actions  # its models import the ACTs'
     from tracker.drafts.models import Draft
     from tracker.drafts.services import drafts_in_order
 

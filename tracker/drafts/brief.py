@@ -59,8 +59,7 @@ class Brief:
 
 def brief_of(act: Act, today: date) -> Brief:
     """Everything on the page in at most nine queries, whatever the size of the ACT."""
-    from tracker.actions.models import Action  # its models import ours
-    from tracker.actions.services import LIVE
+    from tracker.actions.models import LIVE, Action  # its models import ours
 
     drafts = db.session.scalars(
         latest_drafts(2).options(load_only(Draft.id, Draft.name, Draft.released_on))

@@ -191,7 +191,7 @@ def stances(outcome_id: int):
 @bp.get("/outcomes/<int:outcome_id>")
 @login_required
 def show_outcome(outcome_id: int):
-    from tracker.actions import services as actions_services  # its models import ours
+    from tracker.actions import lists as actions_lists  # its models import ours
 
     outcome = _load_outcome(outcome_id)
     messages = db.session.scalars(services.messages_with_stances(outcome.id)).all()
@@ -202,6 +202,6 @@ def show_outcome(outcome_id: int):
         grid=grid,
         counts=services.counts(outcome),
         button_form=ButtonForm(),
-        linked_actions=db.session.scalars(actions_services.for_outcome(outcome)).all(),
+        linked_actions=db.session.scalars(actions_lists.for_outcome(outcome)).all(),
         new_action_url=url_for("actions.new", outcome=outcome.id),
     )
