@@ -6,7 +6,7 @@ from flask_login import login_required
 from tracker.acts import bp, services
 from tracker.acts.models import Act
 from tracker.clock import today
-from tracker.drafts import services as drafts_services
+from tracker.drafts import matrix as drafts_matrix
 from tracker.extensions import db
 from tracker.notes import services as notes_services
 from tracker.reports import services as reports_services
@@ -35,7 +35,7 @@ def show(number: int):
         sessions=sessions,
         act_notes=notes_services.for_act(act, sessions),
         act_reports=act_reports,
-        act_reflections=drafts_services.for_act(
+        act_reflections=drafts_matrix.for_act(
             act_reports.key_messages, act, act_reports.messages_total
         ),
         act_tables=tables_services.for_act(act, messages=act_reports.key_messages),

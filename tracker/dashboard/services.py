@@ -57,7 +57,7 @@ def act_cards(acts: list, latest_draft, on: date) -> list[ActCard]:
     from sqlalchemy import func, select
 
     from tracker.actions.lists import ActProgress, progress_by_act
-    from tracker.drafts.services import reflected_counts
+    from tracker.drafts.matrix import reflected_counts
     from tracker.extensions import db
     from tracker.reports.models import KeyMessage, Report
 

@@ -14,8 +14,9 @@ from sqlalchemy.orm import joinedload, load_only
 
 from tracker.acts.models import Act
 from tracker.agenda.models import Milestone
+from tracker.drafts.matrix import cell_levels
 from tracker.drafts.models import Draft, Level
-from tracker.drafts.services import cell_levels, latest_drafts
+from tracker.drafts.services import latest_drafts
 from tracker.extensions import db
 from tracker.labels import POSITIONS, REFLECTION_LEVELS
 from tracker.reports.models import KeyMessage

@@ -15,6 +15,7 @@ from tracker.clock import today
 from tracker.conflicts import ConflictField, EditConflict
 from tracker.diffing import word_diff
 from tracker.drafts import bp, services
+from tracker.drafts import matrix as carry
 from tracker.drafts.brief import as_markdown, brief_of, trend_text
 from tracker.drafts.forms import DraftForm, ProposalForm, ReflectionForm
 from tracker.drafts.models import Draft, DraftParagraph, Level, Reflection
@@ -64,9 +65,9 @@ def matrix():
     form = MessageFilterForm(formdata=request.args)
     form.set_choices(acts)
     page = db.paginate(
-        services.matrix_rows(act_number), per_page=MATRIX_ROWS_PER_PAGE, error_out=False
+        carry.matrix_rows(act_number), per_page=MATRIX_ROWS_PER_PAGE, error_out=False
     )
-    carry_through = services.carry_through(list(page.items), page.total or 0, act_number)
+    carry_through = carry.carry_through(list(page.items), page.total or 0, act_number)
     return render_template(
         "drafts/matrix.html",
         page=page,
