@@ -23,6 +23,7 @@ from tracker.actions.models import (
 from tracker.acts.models import Act
 from tracker.auth.models import Organization, User
 from tracker.extensions import db
+from tracker.pagination import Page
 from tracker.reports.models import KeyMessage
 from tracker.tables.models import TableOutcome
 
@@ -55,36 +56,6 @@ def _load_in_order(ids: list[int]) -> list[Action]:
     rows = db.session.scalars(_with_people(select(Action).where(Action.id.in_(ids)))).all()
     by_id = {action.id: action for action in rows}
     return [by_id[action_id] for action_id in ids if action_id in by_id]
-
-
-@dataclass
-class Page:
-    """One page of a list, with what the pager needs (like Flask-SQLAlchemy's Pagination)."""
-
-    items: list
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 def owners_with_actions() -> Select:

@@ -19,6 +19,7 @@ from sqlalchemy import Select, select
 from tracker.acts.models import Act
 from tracker.drafts.ranking import rank
 from tracker.extensions import db
+from tracker.pagination import Page
 from tracker.search.sources import SOURCES, Document, Source
 from tracker.search.text import QueryTerm, highlight, like, query_terms, snippet, terms_in
 
@@ -36,35 +37,12 @@ class Result:
 
 
 @dataclass
-class Results:
+class Results(Page):
     items: list[Result]
-    total: int
-    page: int
-    per_page: int
     # Some source had more candidates than it may rank: narrowing the search helps.
     truncated: bool
     # False when every word of the query was a stop word or a number.
     understood: bool = True
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 def acts_in_order() -> Select:
