@@ -81,14 +81,6 @@ def organizations() -> Select:
     return select(Organization).order_by(Organization.name)
 
 
-def milestones() -> Select:
-    return select(Milestone).order_by(Milestone.starts_on)
-
-
-def acts() -> Select:
-    return select(Act).order_by(Act.number)
-
-
 # Changing ------------------------------------------------------------------------------
 
 

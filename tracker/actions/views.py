@@ -25,6 +25,8 @@ from tracker.actions.forms import (
     StatusForm,
 )
 from tracker.actions.models import Action
+from tracker.acts.services import acts_in_order
+from tracker.agenda.services import milestones_in_order
 from tracker.auth.models import User
 from tracker.clock import today
 from tracker.conflicts import ConflictField, EditConflict
@@ -44,10 +46,10 @@ def _action_or_404(action_id: int) -> Action:
 
 def _choices():
     return (
-        db.session.scalars(services.acts()).all(),
+        db.session.scalars(acts_in_order()).all(),
         db.session.scalars(services.owner_candidates()).all(),
         db.session.scalars(services.organizations()).all(),
-        db.session.scalars(services.milestones()).all(),
+        db.session.scalars(milestones_in_order()).all(),
     )
 
 
@@ -72,10 +74,10 @@ def _fields(form: ActionForm, acts, owners, organizations, milestones) -> servic
 
 
 def _filter_form():
-    acts = db.session.scalars(services.acts()).all()
+    acts = db.session.scalars(acts_in_order()).all()
     owners = db.session.execute(lists.owners_with_actions()).all()
     organizations = db.session.scalars(services.organizations()).all()
-    milestones = db.session.scalars(services.milestones()).all()
+    milestones = db.session.scalars(milestones_in_order()).all()
     form = FilterForm(request.args)
     form.set_choices(acts, owners, organizations, milestones)
     return form, acts
@@ -124,7 +126,7 @@ def mine():
 @bp.get("/actions/board")
 @login_required
 def board():
-    acts = db.session.scalars(services.acts()).all()
+    acts = db.session.scalars(acts_in_order()).all()
     number = request.args.get("act", type=int)
     act = next((a for a in acts if a.number == number), None)
     if number is not None and act is None:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload
 
 from tracker import policy
 from tracker.acts.models import Act
+from tracker.acts.services import acts_in_order
 from tracker.agenda.models import Milestone
 from tracker.clock import today
 from tracker.conflicts import ConflictField, EditConflict
@@ -23,7 +24,6 @@ from tracker.drafts.upload import UploadRefused, read_upload
 from tracker.extensions import db
 from tracker.labels import REFLECTION_LEVELS
 from tracker.reader import require
-from tracker.reports import services as reports_services
 from tracker.reports.forms import MessageFilterForm
 
 PROPOSALS = 5
@@ -57,7 +57,7 @@ def index():
 @login_required
 def matrix():
     require("view_workspace")
-    acts = db.session.scalars(reports_services.acts_in_order()).all()
+    acts = db.session.scalars(acts_in_order()).all()
     act_number = request.args.get("act", type=int) or None
     act = next((a for a in acts if a.number == act_number), None)
     if act_number is not None and act is None:

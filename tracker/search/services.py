@@ -45,10 +45,6 @@ class Results(Page):
     understood: bool = True
 
 
-def acts_in_order() -> Select:
-    return select(Act).order_by(Act.number)
-
-
 def search(
     query: str,
     reader,

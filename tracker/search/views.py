@@ -3,6 +3,7 @@
 from flask import render_template, request
 from flask_login import current_user, login_required
 
+from tracker.acts.services import acts_in_order
 from tracker.extensions import db
 from tracker.reader import require
 from tracker.search import bp, services
@@ -14,7 +15,7 @@ from tracker.search.forms import SearchForm
 def index():
     require("search")
     form = SearchForm(formdata=request.args)
-    form.set_choices(db.session.scalars(services.acts_in_order()).all())
+    form.set_choices(db.session.scalars(acts_in_order()).all())
     if not form.validate():
         return render_template("search/index.html", form=form, query="", results=None), 400
     query = (form.q.data or "").strip()
