@@ -24,12 +24,13 @@ from tracker.acts.models import Act
 from tracker.auth.models import Organization, User
 from tracker.extensions import db
 from tracker.pagination import Page
-from tracker.reports.models import KeyMessage
 from tracker.tables.models import TableOutcome
 
 PER_PAGE = 25
 BOARD_COLUMN_LIMIT = 30
 ACT_SECTION_LIMIT = 10
+# The lists' usual order: nearest due date first, undated last, then priority.
+DUE_ORDER = (Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id)
 
 
 def _person(relationship):
@@ -117,7 +118,7 @@ def filtered(filters: Filters, today: date) -> Select:
     elif filters.sort == "changed":
         order = (Action.changed_at.desc(), Action.id.desc())
     else:
-        order = (Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id)
+        order = DUE_ORDER
     return statement.order_by(*order)
 
 
@@ -157,7 +158,7 @@ def my_actions(user: User, today: date) -> MyActions:
         _with_people(
             select(Action)
             .where(Action.owner_id == user.id, Action.status.in_(LIVE))
-            .order_by(Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id)
+            .order_by(*DUE_ORDER)
             .limit(MY_LIVE_LIMIT)
         )
     ).all()
@@ -238,10 +239,6 @@ class ActProgress:
     done: int = 0
     next_due: date | None = None
 
-    @property
-    def total(self) -> int:
-        return self.open + self.done
-
 
 def progress_by_act(today: date, act: Act | None = None) -> dict[int, ActProgress]:
     """Counts per ACT (every ACT, or one) in one aggregate query; the reader's filter applies."""
@@ -278,17 +275,11 @@ def for_act(act: Act, today: date) -> ActActions:
         _with_people(
             select(Action)
             .where(Action.act_id == act.id, Action.status.in_(LIVE))
-            .order_by(Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id)
+            .order_by(*DUE_ORDER)
             .limit(ACT_SECTION_LIMIT)
         )
     ).all()
     return ActActions(act=act, progress=progress, upcoming=list(upcoming))
-
-
-def for_key_message(message: KeyMessage) -> Select:
-    return _with_people(
-        select(Action).where(Action.key_message_id == message.id).order_by(Action.id)
-    )
 
 
 def for_outcome(outcome: TableOutcome) -> Select:
@@ -340,7 +331,7 @@ def next_for(user: User, limit: int = 5) -> Select:
         select(Action)
         .where(Action.owner_id == user.id, Action.status.in_(LIVE))
         .options(joinedload(Action.act))
-        .order_by(Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id)
+        .order_by(*DUE_ORDER)
         .limit(limit)
     )
 

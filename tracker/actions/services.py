@@ -4,7 +4,6 @@ notifications each change raises. (Lists of actions are in `tracker.actions.list
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import Select, select, update
 from sqlalchemy.orm import joinedload
@@ -156,7 +155,7 @@ def create_action(
     db.session.add(action)
     _log(action, ActionUpdateKind.CREATED, actor, to_status=ActionStatus.OPEN)
     db.session.flush()
-    if action.owner_id and action.owner_id != actor.id:
+    if action.owner_id:
         notify([action.owner_id], NotificationKind.ASSIGNED, action, actor)
     db.session.commit()
     return action
@@ -187,12 +186,13 @@ def edit_action(action: Action, fields: ActionFields, version, actor: User) -> b
         changes="\n".join(changed),
     )
     db.session.flush()
+    # notify() never tells the actor about their own change.
     if reassigned:
-        if action.owner_id and action.owner_id != actor.id:
+        if action.owner_id:
             notify([action.owner_id], NotificationKind.ASSIGNED, action, actor)
-        if previous_owner_id and previous_owner_id != actor.id:
+        if previous_owner_id:
             notify([previous_owner_id], NotificationKind.UNASSIGNED, action, actor)
-    elif action.owner_id and action.owner_id != actor.id:
+    elif action.owner_id:
         notify([action.owner_id], NotificationKind.CHANGED, action, actor)
     commit_or_conflict(action)
     return True
@@ -228,8 +228,7 @@ def change_status(action: Action, to: str, note: str, version, actor: User) -> N
         note=note.strip(),
     )
     db.session.flush()
-    others = people_to_tell(action) - {actor.id}
-    notify(sorted(others), NotificationKind.STATUS, action, actor, to_status=target)
+    notify(people_to_tell(action), NotificationKind.STATUS, action, actor, to_status=target)
     commit_or_conflict(action)
 
 
@@ -241,8 +240,7 @@ def add_comment(action: Action, body: str, actor: User) -> ActionUpdate:
         execution_options={"synchronize_session": False},
     )
     db.session.flush()
-    others = people_to_tell(action) - {actor.id}
-    notify(sorted(others), NotificationKind.COMMENTED, action, actor)
+    notify(people_to_tell(action), NotificationKind.COMMENTED, action, actor)
     db.session.commit()
     return entry
 
@@ -252,7 +250,3 @@ def add_comment(action: Action, body: str, actor: User) -> ActionUpdate:
 
 def status_label(status) -> str:
     return str(ACTION_STATUSES[str(status)])
-
-
-def due_label(action: Action) -> str:
-    return format_date(action.due_on, "medium") if action.due_on else _("No due date")
