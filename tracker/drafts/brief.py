@@ -83,9 +83,9 @@ def brief_of(act: Act, today: date) -> Brief:
     lines = [BriefLine(m, level(m, latest), level(m, previous)) for m in messages]
     outcome = None
     attributed = True
-    outcomes = tables.for_act(act, current_user, messages=messages)
+    outcomes = tables.for_act(act, current_user, messages=messages, latest=1)
     if outcomes:
-        grid = outcomes[-1]  # the latest small table
+        (grid,) = outcomes
         outcome, attributed = grid.outcome, grid.attributed
         for row in grid.rows:
             for line, stance in zip(lines, row.cells, strict=True):

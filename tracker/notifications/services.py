@@ -17,7 +17,7 @@ PER_PAGE = 30
 
 
 def notify(user_ids, kind: NotificationKind, action, actor: User, to_status=None) -> None:
-    """Record a notification for each person (not the actor) and queue them a mail.
+    """Record a notification for each person (not the actor) and mail it through the outbox.
 
     The caller commits. The unread count lives on the user row, so the navigation bar
     shows it without a query of its own.

@@ -363,9 +363,14 @@ def counts(outcome: TableOutcome) -> tuple[int, int]:
 ACT_PAGE_OUTCOMES = 3
 
 
-def for_act(act: Act, reader=None, messages: list[KeyMessage] | None = None) -> list[StanceGrid]:
-    """The ACT's latest small-table outcomes, each as a stance grid on `messages` (by default
-    the ACT's active key messages), in three to four queries."""
+def for_act(
+    act: Act,
+    reader=None,
+    messages: list[KeyMessage] | None = None,
+    latest: int = ACT_PAGE_OUTCOMES,
+) -> list[StanceGrid]:
+    """The ACT's `latest` small-table outcomes, oldest first, each as a stance grid on
+    `messages` (by default the ACT's active key messages), in three to four queries."""
     reader = reader if reader is not None else current_user
     outcomes = (
         db.session.scalars(
@@ -374,7 +379,7 @@ def for_act(act: Act, reader=None, messages: list[KeyMessage] | None = None) -> 
             .order_by(
                 MeetingSession.day.desc(), MeetingSession.starts_at.desc(), TableOutcome.id.desc()
             )
-            .limit(ACT_PAGE_OUTCOMES)
+            .limit(latest)
         )
         .unique()
         .all()
