@@ -1,9 +1,13 @@
-"""The road-to-adoption timeline, with today placed among the milestones."""
+"""The road-to-adoption timeline, with today placed among the milestones, and the ACT cards."""
 
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import func, select
+
 from tracker.agenda.models import Milestone
+from tracker.extensions import db
+from tracker.reports.models import KeyMessage, Report
 
 
 @dataclass(frozen=True)
@@ -54,12 +58,9 @@ class ActCard:
 def act_cards(acts: list, latest_draft, on: date) -> list[ActCard]:
     """Every card in four aggregate queries, whatever the amount of data; the reader's
     visibility filter applies to each."""
-    from sqlalchemy import func, select
-
+    # Imported here: the actions' and drafts' models import the ACTs'.
     from tracker.actions.lists import ActProgress, progress_by_act
     from tracker.drafts.matrix import reflected_counts
-    from tracker.extensions import db
-    from tracker.reports.models import KeyMessage, Report
 
     cards = {act.id: ActCard(act=act) for act in acts}
     statuses: dict[int, set[str]] = {}
