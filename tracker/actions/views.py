@@ -1,6 +1,5 @@
 """Next-step actions: create, follow, move along, comment; lists, board and exports."""
 
-import hashlib
 import secrets
 
 from flask import (
@@ -28,6 +27,7 @@ from tracker.actions.models import Action
 from tracker.acts.services import acts_in_order
 from tracker.agenda.services import milestones_in_order
 from tracker.auth.models import User
+from tracker.auth.services import token_hash
 from tracker.clock import today
 from tracker.conflicts import ConflictField, EditConflict
 from tracker.extensions import db
@@ -292,10 +292,6 @@ def comment(action_id: int):
 # Calendar feed -------------------------------------------------------------------------------
 
 
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 @bp.route("/calendar", methods=["GET", "POST"])
 @login_required
 def calendar():
@@ -308,7 +304,7 @@ def calendar():
             flash(_("The calendar address is revoked: it no longer works."), "success")
         else:
             token = secrets.token_urlsafe(32)
-            new_hash = _token_hash(token)
+            new_hash = token_hash(token)
             feed_url = url_for("actions.feed", token=token, _external=True)
             flash(
                 _("Your calendar address is ready. Copy it now: it is shown only once."),
@@ -332,7 +328,7 @@ def feed(token: str):
     if len(token) > 100:
         abort(404)
     owner = db.session.scalar(
-        select(User).where(User.calendar_token_hash == _token_hash(token), User.active.is_(True))
+        select(User).where(User.calendar_token_hash == token_hash(token), User.active.is_(True))
     )
     if owner is None:
         abort(404)

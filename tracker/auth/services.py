@@ -64,7 +64,8 @@ def set_locale(user: User, locale: str | None) -> None:
     db.session.commit()
 
 
-def _token_hash(token: str) -> str:
+def token_hash(token: str) -> str:
+    """What is stored of a secret sent to someone (an invitation, a calendar address)."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -104,7 +105,7 @@ def _new_invitation(inviter: User, user: User) -> InvitationLink:
     days = current_app.config["INVITATION_DAYS"]
     db.session.add(
         Invitation(
-            token_hash=_token_hash(token),
+            token_hash=token_hash(token),
             user_id=user.id,
             invited_by_id=inviter.id,
             expires_at=utcnow() + timedelta(days=days),
@@ -130,7 +131,7 @@ def _new_invitation(inviter: User, user: User) -> InvitationLink:
 def usable_invitation(token: str) -> Invitation | None:
     """The invitation behind this token if it is unused and unexpired."""
     invitation = db.session.scalar(
-        select(Invitation).where(Invitation.token_hash == _token_hash(token))
+        select(Invitation).where(Invitation.token_hash == token_hash(token))
     )
     if invitation is None or invitation.used_at is not None:
         return None
