@@ -5,6 +5,7 @@ from datetime import date, time
 
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
+from sqlalchemy import select
 
 from tracker.actions.models import Action, ActionUpdate
 from tracker.acts.models import Act
@@ -15,6 +16,7 @@ from tracker.drafts.models import Draft, DraftParagraph, Reflection
 from tracker.extensions import db
 from tracker.notes.models import Note, NoteRevision
 from tracker.notifications.models import Notification
+from tracker.publishing import publish_new
 from tracker.reports.models import KeyMessage, Report, ReportInternal, ReportPriority
 from tracker.tables.models import Government, Stance, TableOutcome
 
@@ -26,6 +28,55 @@ class Base(SQLAlchemyModelFactory):
         abstract = True
         sqlalchemy_session_factory = lambda: db.session  # noqa: E731
         sqlalchemy_session_persistence = "flush"
+
+
+def publish(record) -> None:
+    """Publish `record` as it stands now (again, if it was), as a coordinator would."""
+    db.session.flush()
+    db.session.refresh(record)
+    publish_new(record, None)
+    db.session.flush()
+
+
+def publish_rows(model, rows: list[dict], ids: list[int]) -> None:
+    """Publish the bulk-inserted rows whose `visibility` said "shared" (inserted without it)."""
+    chosen = [row_id for row, row_id in zip(rows, ids, strict=True) if row["shared"]]
+    for record in db.session.scalars(select(model).where(model.id.in_(chosen))):
+        publish_new(record, None)
+    db.session.flush()
+
+
+class PublishableBase(Base):
+    """`visibility="shared"` publishes the record as it is created (civil society by default)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        shared = kwargs.pop("visibility", "civil_society") == "shared"
+        record = super()._create(model_class, *args, **kwargs)
+        if shared:
+            publish(record)
+        return record
+
+
+class PartOfPublished(Base):
+    """A part of a publishable record (a stance, a priority): added to a published record,
+    it is published with it, as if it had been recorded before publishing."""
+
+    class Meta:
+        abstract = True
+
+    _parent_attribute = "report"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        record = super()._create(model_class, *args, **kwargs)
+        parent = getattr(record, cls._parent_attribute)
+        if parent.visibility == "shared":
+            publish(parent)
+        return record
 
 
 class OrganizationFactory(Base):
@@ -104,7 +155,7 @@ class MilestoneFactory(Base):
     starts_on = date(2018, 2, 20)
 
 
-class NoteFactory(Base):
+class NoteFactory(PublishableBase):
     class Meta:
         model = Note
 
@@ -125,7 +176,7 @@ class NoteRevisionFactory(Base):
     body = factory.SelfAttribute("note.body")
 
 
-class ReportFactory(Base):
+class ReportFactory(PublishableBase):
     class Meta:
         model = Report
 
@@ -140,16 +191,18 @@ class ReportFactory(Base):
     )
 
 
-class ReportPriorityFactory(Base):
+class ReportPriorityFactory(PartOfPublished):
     class Meta:
         model = ReportPriority
+
+    _parent_attribute = "report"
 
     report = factory.SubFactory(ReportFactory)
     rank = factory.Sequence(lambda n: n + 1)
     text = factory.Sequence(lambda n: f"Priority {n}")
 
 
-class KeyMessageFactory(Base):
+class KeyMessageFactory(PublishableBase):
     class Meta:
         model = KeyMessage
 
@@ -170,7 +223,7 @@ class GovernmentFactory(Base):
     kind = "member_state"
 
 
-class TableOutcomeFactory(Base):
+class TableOutcomeFactory(PublishableBase):
     class Meta:
         model = TableOutcome
 
@@ -182,9 +235,11 @@ class TableOutcomeFactory(Base):
     visibility = "shared"
 
 
-class StanceFactory(Base):
+class StanceFactory(PartOfPublished):
     class Meta:
         model = Stance
+
+    _parent_attribute = "outcome"
 
     outcome = factory.SubFactory(TableOutcomeFactory)
     government = factory.SubFactory(GovernmentFactory)
@@ -232,7 +287,7 @@ class ReflectionFactory(Base):
 # Next-step actions (issue 5)
 
 
-class ActionFactory(Base):
+class ActionFactory(PublishableBase):
     class Meta:
         model = Action
 

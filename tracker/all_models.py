@@ -1,5 +1,6 @@
 """Import every model module so the metadata is complete (Alembic autogenerate, tests)."""
 
+from tracker import activity as activity_models
 from tracker.actions import models as actions_models
 from tracker.acts import models as acts_models
 from tracker.agenda import models as agenda_models
@@ -11,6 +12,7 @@ from tracker.reports import models as reports_models
 from tracker.tables import models as tables_models
 
 __all__ = [
+    "activity_models",
     "actions_models",
     "acts_models",
     "agenda_models",

@@ -1,6 +1,8 @@
 """Engine settings: SQLite pragmas and IMMEDIATE write transactions, PostgreSQL pooling."""
 
+import json
 import sqlite3
+from functools import partial
 
 from flask import Flask, g, has_request_context, request
 from sqlalchemy import event
@@ -12,6 +14,9 @@ def engine_options(app: Flask) -> None:
     """Fill SQLALCHEMY_ENGINE_OPTIONS; must run before db.init_app builds the engine."""
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    # JSON columns (published snapshots) keep accented letters as they are, so a search in
+    # them finds "détention" as typed.
+    options.setdefault("json_serializer", partial(json.dumps, ensure_ascii=False))
     if uri.startswith("postgresql"):
         options.setdefault("pool_pre_ping", True)
         options.setdefault("pool_size", 5)

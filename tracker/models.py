@@ -2,9 +2,10 @@
 
 import enum
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData, String, true
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import JSON, CheckConstraint, DateTime, Enum, ForeignKey, MetaData, String, false
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -48,32 +49,62 @@ class Visibility(enum.StrEnum):
     SHARED = "shared"
 
 
-class VisibleMixin:
-    """A record that carries a visibility; the policy's filter applies to every such class."""
+class ObserverRowsMixin:
+    """A record of the civil-society workspace: `shared_clause()` says, in SQL, which of its
+    rows observers may read. The policy's filter applies it to every query of a reader who
+    sees shared records only. Unless a class says otherwise, observers read none."""
+
+    @classmethod
+    def shared_clause(cls):
+        return false()
+
+
+class DerivedVisibilityMixin(ObserverRowsMixin):
+    """A record whose visibility follows the records it belongs to (a log line, a
+    reflection), or that observers never read (a revision, a reviewer's comment)."""
+
+
+class PublishableMixin(ObserverRowsMixin):
+    """A record a coordinator may publish to governments: a report, a key message, a table
+    outcome, an action, a note.
+
+    Publishing stores in `published` the fields observers may read, as they stand then (the
+    policy declares which); observers read that snapshot and never the working copy, so
+    editing, reopening or returning the record changes nothing for them until it is
+    published again. `visibility` is "shared" exactly when a snapshot exists (a CHECK
+    constraint holds it so); only `tracker.publishing` changes either.
+    """
 
     visibility: Mapped[Visibility] = mapped_column(
         str_enum(Visibility, "visibility"), default=Visibility.CIVIL_SOCIETY, index=True
     )
+    published: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
-
-class DerivedVisibilityMixin:
-    """A record whose visibility follows the records it belongs to (a revision, a stance).
-
-    `shared_clause()` says, in SQL, when such a row is shared with governments; the
-    policy's filter applies it to every query for readers who see shared records only.
-    """
+    @declared_attr
+    def published_by_id(cls) -> Mapped[int | None]:
+        return mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 
     @classmethod
     def shared_clause(cls):
-        return true()
+        return cls.visibility == Visibility.SHARED
+
+
+def published_when_shared() -> CheckConstraint:
+    """The table constraint every publishable record carries (see PublishableMixin)."""
+    return CheckConstraint(
+        "(visibility = 'shared') = (published IS NOT NULL)", name="published_when_shared"
+    )
 
 
 __all__ = [
     "Base",
     "DerivedVisibilityMixin",
+    "ObserverRowsMixin",
     "TimestampMixin",
+    "PublishableMixin",
     "Visibility",
-    "VisibleMixin",
+    "published_when_shared",
     "String",
     "utcnow",
 ]

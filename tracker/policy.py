@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy.orm import with_loader_criteria
 
-from tracker.models import DerivedVisibilityMixin, Visibility, VisibleMixin
+from tracker.models import ObserverRowsMixin, Visibility
 
 
 class Role(enum.StrEnum):
@@ -112,6 +113,12 @@ def _order_key_messages(user: Reader | None, report: Any = None) -> bool:
     return is_staff(user) or _own_editable_report(user, report)
 
 
+def _publish_now(user: Reader | None, record: Any = None) -> bool:
+    """Coordinators publish to governments (and withdraw: "publish"); a report once it is
+    accepted."""
+    return is_staff(user) and getattr(record, "ready_to_publish", True)
+
+
 def _see_attributions(user: Reader | None, outcome: Any = None) -> bool:
     """Under the Chatham House rule, only civil society sees which government said what."""
     if is_civil_society(user):
@@ -146,6 +153,7 @@ RULES: dict[str, Callable[[Reader | None, Any], bool]] = {
     "order_key_messages": _order_key_messages,
     "merge_key_messages": _staff,
     "publish": _staff,
+    "publish_now": _publish_now,
     "record_table_outcome": _staff,
     "see_attributions": _see_attributions,
     # Next-step actions
@@ -174,21 +182,119 @@ def sees_everything(user: Reader | None) -> bool:
     return is_civil_society(user)
 
 
-def visibility_options(user: Reader | None) -> list:
-    """Loader options restricting every visible record to what `user` may read.
+# What observers read ----------------------------------------------------------------------
+#
+# Every mapped class is named below, in exactly one of four places (a test holds it so):
+# reference data everyone reads whole; people's own account records, which their pages
+# guard; records observers never read; and records observers read in part. For the last,
+# `live` are the attributes (columns and relationships) read as they are now, `published`
+# those read from the snapshot a coordinator published (see PublishableMixin). Every other
+# attribute is blanked before an observer's code sees the object: a field nobody declared
+# is hidden.
 
-    Civil-society roles read everything; observers (and anyone not signed in) read
-    only records shared with governments.
+
+@dataclass(frozen=True)
+class ObserverRead:
+    live: frozenset[str]
+    published: frozenset[str] = frozenset()
+
+    @property
+    def readable(self) -> frozenset[str]:
+        return self.live | self.published
+
+
+_PUBLICATION = frozenset({"visibility", "published", "published_at", "published_by_id"})
+
+
+def _read(live: str, published: str = "") -> ObserverRead:
+    return ObserverRead(frozenset(live.split()), frozenset(published.split()))
+
+
+def _publishable(live: str, published: str) -> ObserverRead:
+    read = _read(f"id version created_at {live}", f"updated_at {published}")
+    return ObserverRead(read.live | _PUBLICATION, read.published)
+
+
+REFERENCE_RECORDS = frozenset(
+    {
+        "Act",
+        "Draft",
+        "DraftParagraph",
+        "Government",
+        "Meeting",
+        "MeetingSession",
+        "Milestone",
+        "Organization",
+        "Speaker",
+    }
+)
+ACCOUNT_RECORDS = frozenset(
+    {"Invitation", "Notification", "OutboxMessage", "SignInFailure", "User"}
+)
+NEVER_READ = frozenset(
+    {
+        "Activity",
+        "NoteRevision",
+        "ReportEvent",
+        "ReportInternal",
+        "ReportPriority",  # read through the published report
+        "Stance",  # read through the published outcome
+    }
+)
+OBSERVERS_READ: dict[str, ObserverRead] = {
+    "Note": _publishable("session_id act_id session act", "title body"),
+    "Report": _publishable(
+        "act_id session_id rapporteur_id act session rapporteur key_messages",
+        "summary status submitted_at accepted_at priorities",
+    ),
+    "KeyMessage": _publishable(
+        "act_id report_id rank merged_into_id act report merged_into", "text"
+    ),
+    "TableOutcome": _publishable(
+        "act_id session_id act session",
+        "summary commitments follow_ups chatham_house civil_society_participants "
+        "governments stances",
+    ),
+    "Action": _publishable(
+        "act_id owner_id organization_id due_on milestone_id priority status key_message_id "
+        "outcome_id changed_at act owner organization milestone key_message outcome",
+        "title description",
+    ),
+    # A shared action's progress, without the notes typed with each move or the edits.
+    "ActionUpdate": _read(
+        "id action_id kind actor_id from_status to_status created_at action actor"
+    ),
+    # How a shared key message stands in each draft, without the reviewers' notes.
+    "Reflection": _read(
+        "id key_message_id draft_id level state excerpt carried_from_id recorded_at version "
+        "created_at updated_at key_message draft paragraphs carried_from"
+    ),
+}
+# Under the Chatham House rule observers also lose these (see tracker.publishing).
+CHATHAM_HOUSE_HIDDEN = {
+    "TableOutcome": frozenset({"civil_society_participants"}),
+    "Stance": frozenset({"note"}),
+}
+
+
+def observer_read(class_name: str) -> ObserverRead | None:
+    """What observers read of a class: None when they read all of it (reference data and
+    account records), an empty declaration when they read nothing."""
+    if class_name in REFERENCE_RECORDS or class_name in ACCOUNT_RECORDS:
+        return None
+    return OBSERVERS_READ.get(class_name, ObserverRead(frozenset()))
+
+
+def visibility_options(user: Reader | None) -> list:
+    """Loader options restricting every record to the rows `user` may read.
+
+    Civil-society roles read everything; observers (and anyone not signed in) read the rows
+    each class's `shared_clause()` admits, and nothing of a class that declares none.
     """
     if sees_everything(user):
         return []
     return [
         with_loader_criteria(
-            VisibleMixin,
-            lambda cls: cls.visibility == Visibility.SHARED,
-            include_aliases=True,
-        ),
-        with_loader_criteria(
-            DerivedVisibilityMixin, lambda cls: cls.shared_clause(), include_aliases=True
-        ),
+            ObserverRowsMixin, lambda cls: cls.shared_clause(), include_aliases=True
+        )
     ]

@@ -1,17 +1,37 @@
-"""Apply the policy's visibility filter to every ORM query made for the signed-in reader.
+"""Apply the policy to every ORM query made for the signed-in reader.
 
-This is SQLAlchemy's "global WHERE criteria" recipe: a `do_orm_execute` hook adds
-`with_loader_criteria` options to each SELECT, so lists, counts, searches and relationship
-loads all see the same rows. Civil-society roles see every record, so no opt-out exists;
+Civil-society roles read every record as it is. For anyone else (observers, and requests
+not signed in) two things happen to each SELECT, whether a page's query, a count, a search,
+a lazy or eager load:
+
+1. rows: SQLAlchemy's "global WHERE criteria" recipe adds the policy's `with_loader_criteria`
+   options, so lists, counts and searches see the same rows;
+2. fields: every object the query loaded goes through `publishing.observer_view` before
+   the query returns, so no code can read a working copy, an undeclared field or a
+   government's name under the Chatham House rule. Such objects are read-only: a flush that
+   would write one back is refused.
+
 CLI commands run outside a request and see everything.
 """
+
+from weakref import WeakSet
 
 from flask import abort, g, has_request_context
 from flask_login import current_user
 from sqlalchemy import event
-from sqlalchemy.orm import ORMExecuteState
+from sqlalchemy.orm import ORMExecuteState, Session, object_session
 
-from tracker import policy
+from tracker import policy, publishing
+from tracker.extensions import db
+
+# Keys of Session.info (a session lives for one request).
+_DEPTH = "tracker.observer_query_depth"
+_LOADED = "tracker.observer_loaded"
+_VIEWED = "tracker.observer_viewed"
+
+
+class ObserverViewChanged(RuntimeError):
+    """Code tried to save an object loaded for an observer (it holds a redacted view)."""
 
 
 def current_reader():
@@ -27,17 +47,79 @@ def read_as(user) -> None:
 
 def install_visibility_filter(scoped_session) -> None:
     event.listen(scoped_session, "do_orm_execute", _restrict_to_reader)
+    event.listen(scoped_session, "before_flush", _refuse_changed_views)
+    event.listen(db.Model, "load", _loaded, propagate=True)
+    event.listen(db.Model, "refresh", _refreshed, propagate=True)
 
 
-def _restrict_to_reader(state: ORMExecuteState) -> None:
-    if not has_request_context() or not state.is_select:
-        return
-    if state.is_column_load or state.is_relationship_load:
-        return  # the options on the top-level statement propagate to these loads
+def _options_for_reader() -> list | None:
+    """The policy's options for this request's reader (kept in `g` while the reader stays
+    the same); None while they are being worked out, when the reader's own account row may
+    be loading."""
     reader = current_reader()
-    options = policy.visibility_options(reader)
-    if options:
+    cached = g.get("_reader_options")
+    if cached is not None and cached[0] is reader:
+        return cached[1]
+    if g.get("_finding_reader_options"):
+        return None
+    g._finding_reader_options = True
+    try:
+        options = policy.visibility_options(reader)
+    finally:
+        g._finding_reader_options = False
+    g._reader_options = (reader, options)
+    return options
+
+
+def _restrict_to_reader(state: ORMExecuteState):
+    if not has_request_context() or not state.is_select:
+        return None
+    options = _options_for_reader()
+    if not options:
+        return None  # civil society reads every record as it is
+    if not (state.is_column_load or state.is_relationship_load):
+        # The options on the top-level statement propagate to its lazy and eager loads.
         state.statement = state.statement.options(*options)
+    info = state.session.info
+    depth = info.get(_DEPTH, 0)
+    info[_DEPTH] = depth + 1
+    try:
+        # Fetch everything now, eager loads included, so each object is complete when its
+        # observer view is made, before the caller sees it.
+        frozen = state.invoke_statement().freeze()
+    finally:
+        info[_DEPTH] = depth
+    if depth == 0:
+        _view_loaded(info)
+    return frozen()
+
+
+def _loaded(target, context) -> None:
+    _note_loaded(target, context.session)
+
+
+def _refreshed(target, context, _attributes) -> None:
+    # No query context when an UPDATE ... RETURNING refreshes the object.
+    _note_loaded(target, context.session if context is not None else object_session(target))
+
+
+def _note_loaded(target, session: Session | None) -> None:
+    if session is not None and session.info.get(_DEPTH):
+        session.info.setdefault(_LOADED, []).append(target)
+
+
+def _view_loaded(info: dict) -> None:
+    viewed = info.setdefault(_VIEWED, WeakSet())
+    while info.get(_LOADED):
+        record = info[_LOADED].pop()
+        if publishing.observer_view(record):
+            viewed.add(record)
+
+
+def _refuse_changed_views(session: Session, _context, _instances) -> None:
+    viewed = session.info.get(_VIEWED)
+    if viewed and any(record in viewed for record in session.dirty):
+        raise ObserverViewChanged("an object loaded for an observer may not be saved")
 
 
 def require(verb: str, thing=None) -> None:

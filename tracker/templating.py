@@ -8,6 +8,7 @@ from flask_login import current_user
 from tracker import labels, policy
 from tracker.clock import today
 from tracker.markdown import render_markdown
+from tracker.publishing import is_revised
 
 
 def may(verb: str, thing=None) -> bool:
@@ -23,6 +24,7 @@ def register(app: Flask) -> None:
         format_datetime=format_datetime,
         nav_items=nav_items,
         render_markdown=render_markdown,
+        is_revised=is_revised,
         current_locale=lambda: str(get_locale() or "en"),
         query_count=lambda: g.get("query_count", 0),
     )

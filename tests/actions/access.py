@@ -14,11 +14,36 @@ def _new_action(w) -> dict:
         "milestone_id": "0",
         "due_on": "2018-04-02",
         "priority": "high",
-        "visibility": "civil_society",
     }
 
 
 ROUTES = [
+    Route(
+        "actions.publish",
+        lambda w: f"/actions/{w.action.id}/publish",
+        method="POST",
+        allowed=STAFF,
+        refused={"observer": 404},
+    ),
+    Route(
+        "actions.publish",
+        lambda w: f"/actions/{w.shared_action.id}/publish",
+        method="POST",
+        allowed=STAFF,
+    ),
+    Route(
+        "actions.withdraw",
+        lambda w: f"/actions/{w.shared_action.id}/withdraw",
+        method="POST",
+        allowed=STAFF,
+    ),
+    Route(
+        "actions.withdraw",
+        lambda w: f"/actions/{w.action.id}/withdraw",
+        method="POST",
+        allowed=STAFF,
+        refused={"observer": 404},
+    ),
     Route("actions.index", lambda w: "/actions"),
     Route("actions.index", lambda w: f"/actions?act={w.act.number}&status=open&overdue=y"),
     Route("actions.export_csv", lambda w: "/actions/export.csv"),

@@ -207,7 +207,7 @@ def test_reassigning_tells_both_owners_and_logs_the_change(client, login_as, db)
     assert f"{old.name} → {new.name}" in log and "2018-04-02 → 2018-05-01" in log
 
 
-def test_comments_reach_the_owner_and_stay_among_civil_society(client, login_as, db):
+def test_comments_and_progress_notes_stay_among_civil_society(client, login_as, db):
     member = factories.UserFactory(role="member")
     action = factories.ActionFactory(owner=member, visibility="shared")
     factories.ActionUpdateFactory(
@@ -224,7 +224,9 @@ def test_comments_reach_the_owner_and_stay_among_civil_society(client, login_as,
     assert "Internal remark." in client.get(f"/actions/{action.id}").get_data(as_text=True)
     login_as("observer")
     page = client.get(f"/actions/{action.id}").get_data(as_text=True)
-    assert "Progress shared." in page and "Internal remark." not in page
+    # Observers follow the move itself, without the note typed with it or the comments.
+    assert "In progress" in page
+    assert "Progress shared." not in page and "Internal remark." not in page
     assert client.post(f"/actions/{action.id}/comments", data={"body": "x"}).status_code == 403
     login_as("member")
     assert client.post(f"/actions/{action.id}/comments", data={"body": ""}).status_code == 422

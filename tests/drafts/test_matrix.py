@@ -210,6 +210,10 @@ def test_drafts_index_and_act_page_link_to_the_matrix(client, login_as, world):
     assert 'href="/drafts/matrix?act=3"' in client.get("/acts/3").get_data(as_text=True)
 
 
+def _without_shared(row: dict) -> dict:
+    return {key: value for key, value in row.items() if key != "shared"}
+
+
 def _bulk_matrix(acts: int, messages_per_act: int, drafts: int) -> None:
     """`acts` ACTs of key messages (every other one shared), each reflected in every one of
     `drafts` drafts, inserted in bulk."""
@@ -222,12 +226,13 @@ def _bulk_matrix(acts: int, messages_per_act: int, drafts: int) -> None:
                 "act_id": act.id,
                 "rank": rank,
                 "text": f"ACT {number} ask {rank}",
-                "visibility": "shared" if rank % 2 else "civil_society",
+                "shared": bool(rank % 2),
                 "version": 1,
             }
             for rank in range(1, messages_per_act + 1)
         ]
-    message_ids = _insert(KeyMessage, message_rows)
+    message_ids = _insert(KeyMessage, [_without_shared(row) for row in message_rows])
+    factories.publish_rows(KeyMessage, message_rows, message_ids)
     draft_ids = _insert(
         Draft,
         [

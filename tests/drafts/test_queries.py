@@ -74,18 +74,13 @@ def _bulk_draft(paragraphs: int, messages: int) -> int:
             for n in range(1, paragraphs + 1)
         ],
     )
-    message_ids = _insert(
-        KeyMessage,
-        [
-            {
-                "act_id": act.id,
-                "rank": n,
-                "text": f"Bulk key message {n}",
-                "visibility": "shared" if n % 2 else "civil_society",
-                "version": 1,
-            }
-            for n in range(1, messages + 1)
-        ],
+    message_rows = [
+        {"act_id": act.id, "rank": n, "text": f"Bulk key message {n}", "version": 1}
+        for n in range(1, messages + 1)
+    ]
+    message_ids = _insert(KeyMessage, message_rows)
+    factories.publish_rows(
+        KeyMessage, [{"shared": bool(n % 2)} for n in range(1, messages + 1)], message_ids
     )
     levels = ["weak", "partial", "strong"]
     reflection_ids = _insert(

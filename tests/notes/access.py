@@ -1,10 +1,11 @@
 """Routes of group-session notes.
 
-Civil-society roles read and write every note; observers read shared notes only (404 on
-the others, through the reader's filter) and never edit or restore (403 even when shared).
+Civil-society roles read and write every note; observers read the published version of
+shared notes only (404 on the others, through the reader's filter), never their history,
+and never edit or restore (403 even when shared). Coordinators publish and withdraw.
 """
 
-from tests.access import ALL_ROLES, CIVIL_SOCIETY, Route
+from tests.access import ALL_ROLES, CIVIL_SOCIETY, STAFF, Route
 
 HIDDEN = {"observer": 404}
 
@@ -51,14 +52,42 @@ ROUTES = [
         allowed=CIVIL_SOCIETY,
         refused=HIDDEN,
     ),
-    Route("notes.history", lambda w: f"/notes/{w.shared_note.id}/history", allowed=ALL_ROLES),
+    Route("notes.history", lambda w: f"/notes/{w.shared_note.id}/history", allowed=CIVIL_SOCIETY),
     Route(
         "notes.revision",
         lambda w: f"/notes/{w.note.id}/revisions/1",
         allowed=CIVIL_SOCIETY,
         refused=HIDDEN,
     ),
-    Route("notes.revision", lambda w: f"/notes/{w.shared_note.id}/revisions/1", allowed=ALL_ROLES),
+    Route(
+        "notes.revision", lambda w: f"/notes/{w.shared_note.id}/revisions/1", allowed=CIVIL_SOCIETY
+    ),
+    Route(
+        "notes.publish",
+        lambda w: f"/notes/{w.note.id}/publish",
+        method="POST",
+        allowed=STAFF,
+        refused=HIDDEN,
+    ),
+    Route(
+        "notes.publish",
+        lambda w: f"/notes/{w.shared_note.id}/publish",
+        method="POST",
+        allowed=STAFF,
+    ),
+    Route(
+        "notes.withdraw",
+        lambda w: f"/notes/{w.shared_note.id}/withdraw",
+        method="POST",
+        allowed=STAFF,
+    ),
+    Route(
+        "notes.withdraw",
+        lambda w: f"/notes/{w.note.id}/withdraw",
+        method="POST",
+        allowed=STAFF,
+        refused=HIDDEN,
+    ),
     Route(
         "notes.restore",
         lambda w: f"/notes/{w.note.id}/revisions/1/restore",

@@ -85,16 +85,45 @@ def test_member_writes_a_note_in_a_group_session(client, login_as):
     assert f"/notes/{note.id}/history" in html and f"/notes/{note.id}/edit" in html
 
 
-def test_a_note_of_an_open_session_starts_shared(client, login_as):
+def test_a_note_of_an_open_session_starts_civil_society_only(client, login_as):
     login_as("member")
     act = ActFactory()
     table = MeetingSessionFactory(kind="small_table", audience="open", acts=[act])
+    form = html_of(client.get(f"/sessions/{table.id}/notes/new"))
+    assert "Share with governments" not in form  # members do not publish
     response = client.post(
         f"/sessions/{table.id}/notes/new",
-        data={"act_id": act.id, "title": "At the table", "body": "Mexico listened."},
+        data={"act_id": act.id, "title": "At the table", "body": "Mexico listened.", "share": "y"},
     )
     assert response.status_code == 302
-    assert db.session.scalars(select(Note)).one().visibility == "shared"
+    assert db.session.scalars(select(Note)).one().visibility == "civil_society"
+
+
+def test_a_coordinator_shares_a_note_as_it_is_saved_and_governments_keep_that_version(
+    client, login_as
+):
+    login_as("coordinator")
+    act = ActFactory()
+    table = MeetingSessionFactory(kind="small_table", audience="open", acts=[act])
+    assert "Share with governments" in html_of(client.get(f"/sessions/{table.id}/notes/new"))
+    client.post(
+        f"/sessions/{table.id}/notes/new",
+        data={"act_id": act.id, "title": "At the table", "body": "Shared words.", "share": "y"},
+    )
+    note = db.session.scalars(select(Note)).one()
+    assert note.visibility == "shared"
+    login_as("member")
+    client.post(
+        f"/notes/{note.id}/edit",
+        data={"title": "At the table", "body": "Words added later.", "version": note.version},
+    )
+    member_page = html_of(client.get(f"/notes/{note.id}"))
+    assert "Words added later." in member_page
+    assert "governments still read the published version" in member_page
+    login_as("observer")
+    observer_page = html_of(client.get(f"/notes/{note.id}"))
+    assert "Shared words." in observer_page and "Words added later." not in observer_page
+    assert client.get(f"/notes/{note.id}/history").status_code == 403
 
 
 @pytest.mark.parametrize(

@@ -65,7 +65,7 @@ def test_publishing_a_report_shares_its_messages_and_withdrawing_hides_them(clie
     KeyMessageFactory(report=report, rank=2, text="Second ask")
     login_as("coordinator")
     assert client.post(f"/reports/{report.id}/publish").status_code == 302
-    assert fresh(report.id).internal.visibility == "civil_society"
+    assert fresh(report.id).visibility == "shared"
 
     login_as("observer")
     html = client.get(f"/reports/{report.id}").get_data(as_text=True)

@@ -2,7 +2,8 @@
 
 from markupsafe import Markup
 
-from tracker.search.text import highlight, markdown_to_text, query_terms, redact, snippet
+from tracker.search.text import highlight, markdown_to_text, query_terms, snippet
+from tracker.text.redaction import redact
 
 DETENTION = frozenset({"detention"})
 

@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 
 from tests import factories
 from tracker.extensions import db
+from tracker.publishing import withdraw
 from tracker.tables.models import Stance, TableOutcome
 
 
@@ -36,7 +37,7 @@ def outcome_form(outcome, **changes) -> dict:
     return data
 
 
-def test_coordinator_records_an_outcome_that_starts_shared(client, login_as):
+def test_coordinator_records_an_outcome_that_starts_civil_society_only(client, login_as):
     login_as("coordinator")
     act = factories.ActFactory()
     session = factories.MeetingSessionFactory(kind="small_table", audience="open", acts=[act])
@@ -53,11 +54,26 @@ def test_coordinator_records_an_outcome_that_starts_shared(client, login_as):
     )
     assert response.status_code == 302
     outcome = db.session.scalar(select(TableOutcome).where(TableOutcome.session_id == session.id))
-    assert outcome.visibility == "shared"
+    assert outcome.visibility == "civil_society"  # even though governments were in the room
     assert {g.name for g in outcome.governments} == {"Mexico", "UNHCR"}
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Mexico offered to host a follow-up." in page
     assert "UNHCR" in page
+
+
+def test_sharing_an_outcome_is_a_choice_in_its_form(client, login_as):
+    login_as("coordinator")
+    act = factories.ActFactory()
+    session = factories.MeetingSessionFactory(kind="small_table", audience="open", acts=[act])
+    form = client.get(f"/sessions/{session.id}/outcome/new").get_data(as_text=True)
+    assert "Share with governments" in form and "civil society only" in form
+    client.post(
+        f"/sessions/{session.id}/outcome/new",
+        data={"act_id": str(act.id), "summary": "Shared at once.", "share": "y"},
+    )
+    outcome = db.session.scalar(select(TableOutcome).where(TableOutcome.session_id == session.id))
+    assert outcome.visibility == "shared"
+    assert outcome.published["summary"] == "Shared at once."
 
 
 def test_stances_are_saved_and_shown_in_the_grid(client, login_as):
@@ -128,8 +144,8 @@ def test_chatham_house_hides_government_names_from_observers(client, login_as):
 
 def test_observers_see_no_stance_on_a_civil_society_message(client, login_as):
     outcome, (first, _), (shared, hidden) = small_table_with_messages()
-    hidden.visibility = "civil_society"
     hidden.text = "An ask still kept within civil society"
+    withdraw(hidden, None)
     factories.StanceFactory(outcome=outcome, government=first, key_message=hidden)
     login_as("observer")
     page = client.get(f"/outcomes/{outcome.id}").get_data(as_text=True)

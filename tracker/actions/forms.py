@@ -16,8 +16,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from tracker.actions.models import ActionPriority, ActionStatus
-from tracker.labels import ACTION_PRIORITIES, ACTION_STATUSES, VISIBILITY
-from tracker.models import Visibility
+from tracker.forms import share_field
+from tracker.labels import ACTION_PRIORITIES, ACTION_STATUSES
 
 NOBODY = 0
 DATE_FORMAT_MESSAGE = _l("Enter the date as YYYY-MM-DD, for example 2018-04-15.")
@@ -97,11 +97,7 @@ class ActionForm(FlaskForm):
         choices=[(p.value, ACTION_PRIORITIES[p.value]) for p in ActionPriority],
         default=ActionPriority.MEDIUM.value,
     )
-    visibility = SelectField(
-        _l("Visibility"),
-        choices=[(v.value, VISIBILITY[v.value]) for v in Visibility],
-        default=Visibility.CIVIL_SOCIETY.value,
-    )
+    share = share_field()
     key_message_id = HiddenField()
     outcome_id = HiddenField()
     version = HiddenField()

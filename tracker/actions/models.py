@@ -22,9 +22,10 @@ from tracker.auth.models import Organization, User
 from tracker.extensions import db
 from tracker.models import (
     DerivedVisibilityMixin,
+    PublishableMixin,
     TimestampMixin,
     Visibility,
-    VisibleMixin,
+    published_when_shared,
     str_enum,
     utcnow,
 )
@@ -75,7 +76,7 @@ LIVE = tuple(status for status in ActionStatus if status not in CLOSED)
 PRIORITY_RANK = {ActionPriority.HIGH: 0, ActionPriority.MEDIUM: 1, ActionPriority.LOW: 2}
 
 
-class Action(VisibleMixin, TimestampMixin, db.Model):
+class Action(PublishableMixin, TimestampMixin, db.Model):
     """A next step under an ACT, usually from a key message or a small-table outcome."""
 
     __tablename__ = "action"
@@ -119,6 +120,7 @@ class Action(VisibleMixin, TimestampMixin, db.Model):
         Index("ix_action_owner_status_due", "owner_id", "status", "due_on"),
         Index("ix_action_status_due", "status", "due_on"),
         Index("ix_action_changed_at", "changed_at"),
+        published_when_shared(),
     )
 
     @property

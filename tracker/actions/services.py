@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, select, update
 from sqlalchemy.orm import joinedload
 
+from tracker import publishing
 from tracker.actions.models import (
     STAFF_TRANSITIONS,
     TRANSITIONS,
@@ -21,7 +22,7 @@ from tracker.agenda.models import Milestone
 from tracker.auth.models import Organization, User
 from tracker.conflicts import check_version, commit_or_conflict
 from tracker.extensions import db
-from tracker.labels import ACTION_PRIORITIES, ACTION_STATUSES, VISIBILITY
+from tracker.labels import ACTION_PRIORITIES, ACTION_STATUSES
 from tracker.models import utcnow
 from tracker.notifications.models import NotificationKind
 from tracker.notifications.services import notify
@@ -95,7 +96,6 @@ class ActionFields:
     due_on: date | None
     milestone: Milestone | None
     priority: str
-    visibility: str
 
     def describe(self) -> dict[str, str]:
         return {
@@ -107,7 +107,6 @@ class ActionFields:
             _("Due date"): self.due_on.isoformat() if self.due_on else "",
             _("Milestone"): self.milestone.title if self.milestone else "",
             _("Priority"): str(ACTION_PRIORITIES[self.priority]),
-            _("Visibility"): str(VISIBILITY[self.visibility]),
         }
 
     @classmethod
@@ -121,7 +120,6 @@ class ActionFields:
             due_on=action.due_on,
             milestone=action.milestone,
             priority=str(action.priority),
-            visibility=str(action.visibility),
         )
 
 
@@ -140,7 +138,6 @@ def _apply(action: Action, fields: ActionFields) -> None:
     action.due_on = fields.due_on
     action.milestone = fields.milestone
     action.priority = fields.priority
-    action.visibility = fields.visibility
 
 
 def create_action(
@@ -148,21 +145,38 @@ def create_action(
     actor: User,
     key_message: KeyMessage | None = None,
     outcome: TableOutcome | None = None,
+    share: bool = False,
 ) -> Action:
+    """A new action, civil society only unless the coordinator shares it at once."""
     action = Action(created_by_id=actor.id, key_message=key_message, outcome=outcome)
     _apply(action, fields)
     action.changed_at = utcnow()
     db.session.add(action)
     _log(action, ActionUpdateKind.CREATED, actor, to_status=ActionStatus.OPEN)
     db.session.flush()
+    if share:
+        publish_action(action, actor)
     if action.owner_id:
         notify([action.owner_id], NotificationKind.ASSIGNED, action, actor)
     db.session.commit()
     return action
 
 
-def edit_action(action: Action, fields: ActionFields, version, actor: User) -> bool:
-    """Save a coordinator's edit; False when nothing changed. Raises EditConflict."""
+def publish_action(action: Action, actor: User) -> None:
+    """Governments read the action's title and description as they stand (and follow its
+    status, never its comments or progress notes); the caller commits."""
+    publishing.publish(action, actor, action.title)
+
+
+def withdraw_action(action: Action, actor: User) -> None:
+    publishing.withdraw(action, actor, action.title)
+
+
+def edit_action(
+    action: Action, fields: ActionFields, version, actor: User, share: bool = False
+) -> bool:
+    """Save a coordinator's edit, and with `share` let governments read this version; False
+    when nothing changed. Raises EditConflict."""
     check_version(action, version)
     before = ActionFields.of(action).describe()
     previous_owner_id = action.owner_id
@@ -175,6 +189,9 @@ def edit_action(action: Action, fields: ActionFields, version, actor: User) -> b
     if before[_("Description")] != after[_("Description")]:
         changed.append(_("Description changed"))
     if not changed:
+        if share:
+            publish_action(action, actor)
+            db.session.commit()
         return False
     reassigned = (fields.owner.id if fields.owner else None) != previous_owner_id
     _apply(action, fields)
@@ -186,6 +203,8 @@ def edit_action(action: Action, fields: ActionFields, version, actor: User) -> b
         changes="\n".join(changed),
     )
     db.session.flush()
+    if share:
+        publish_action(action, actor)
     # notify() never tells the actor about their own change.
     if reassigned:
         if action.owner_id:

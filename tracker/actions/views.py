@@ -31,7 +31,7 @@ from tracker.auth.services import token_hash
 from tracker.clock import today
 from tracker.conflicts import ConflictField, EditConflict
 from tracker.extensions import db
-from tracker.forms import ButtonForm
+from tracker.forms import ButtonForm, describe_share
 from tracker.markdown import render_markdown
 from tracker.policy import is_staff
 from tracker.reader import read_as, require
@@ -66,7 +66,6 @@ def _fields(form: ActionForm, acts, owners, organizations, milestones) -> servic
         due_on=form.due_on.data,
         milestone=pick(milestones, form.milestone_id.data),
         priority=form.priority.data,
-        visibility=form.visibility.data,
     )
 
 
@@ -155,14 +154,15 @@ def new():
         act = next((a for a in acts if a.number == number), None)
         if source is not None:
             form.act_id.data = source.act_id
-            form.visibility.data = str(source.visibility)
         elif act is not None:
             form.act_id.data = act.id
         if key_message is not None:
             form.title.data = _("Follow up: %(text)s", text=key_message.text)[:200]
     if form.validate_on_submit():
         fields = _fields(form, acts, owners, organizations, milestones)
-        action = services.create_action(fields, current_user, key_message, outcome)
+        action = services.create_action(
+            fields, current_user, key_message, outcome, share=bool(form.share.data)
+        )
         flash(_("Action created."), "success")
         return redirect(url_for("actions.show", action_id=action.id))
     status = 422 if form.is_submitted() else 200
@@ -190,7 +190,37 @@ def _render_show(action: Action, status_form=None, comment_form=None, code=200):
         description_html=render_markdown(action.description),
         status_form=status_form,
         comment_form=comment_form or CommentForm(formdata=None),
+        button_form=ButtonForm(),
     ), code
+
+
+@bp.post("/actions/<int:action_id>/publish")
+@login_required
+def publish(action_id: int):
+    return _publication_step(
+        action_id,
+        services.publish_action,
+        _("Governments now read this action as it stands."),
+    )
+
+
+@bp.post("/actions/<int:action_id>/withdraw")
+@login_required
+def withdraw(action_id: int):
+    return _publication_step(
+        action_id, services.withdraw_action, _("The action is civil society only again.")
+    )
+
+
+def _publication_step(action_id: int, step, message: str):
+    action = _action_or_404(action_id)
+    require("publish", action)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    step(action, current_user)
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("actions.show", action_id=action.id))
 
 
 @bp.route("/actions/<int:action_id>/edit", methods=["GET", "POST"])
@@ -201,6 +231,7 @@ def edit(action_id: int):
     acts, owners, organizations, milestones = _choices()
     form = ActionForm(obj=action) if request.method == "GET" else ActionForm()
     form.set_choices(acts, owners, organizations, milestones)
+    describe_share(form.share, action)
     if request.method == "GET":
         form.owner_id.data = action.owner_id or NOBODY
         form.organization_id.data = action.organization_id or NOBODY
@@ -208,13 +239,17 @@ def edit(action_id: int):
     if form.validate_on_submit():
         fields = _fields(form, acts, owners, organizations, milestones)
         try:
-            changed = services.edit_action(action, fields, form.version.data, current_user)
+            changed = services.edit_action(
+                action, fields, form.version.data, current_user, share=bool(form.share.data)
+            )
         except EditConflict:
             return _edit_conflict(action, form)
         if changed:
             flash(_("Action saved."), "success")
-        else:
+        elif not form.share.data:
             flash(_("Nothing changed."), "info")
+        if form.share.data:
+            flash(_("Governments now read this action as it stands."), "success")
         return redirect(url_for("actions.show", action_id=action.id))
     status = 422 if form.is_submitted() else 200
     return render_template("actions/form.html", form=form, action=action), status

@@ -80,7 +80,8 @@ def add_actions(build) -> None:
                 if outcomes.get(act_id) and 0.4 <= source < 0.55
                 else None,
                 "created_by_id": rng.choice(staff),
-                "visibility": "shared" if rng.random() < 0.3 else "civil_society",
+                "visibility": "civil_society",
+                "shared": rng.random() < 0.3,
                 "version": 1 + len(PATH[status]),
                 "created_at": created,
                 "updated_at": created,
@@ -92,7 +93,9 @@ def add_actions(build) -> None:
     for row in rows:
         if row["owner_id"] is None and row["organization_id"] is None:
             row["organization_id"] = rng.choice(build.organization_ids)
+    shared = [row.pop("shared") for row in rows]
     ids = _insert(Action, rows)
+    build.publish_later(Action, ids, shared)
     updates = []
     for action_id, row, path in zip(ids, rows, moves, strict=True):
         updates.append(

@@ -33,6 +33,7 @@ from tracker.drafts.models import Draft, DraftParagraph, Reflection, reflection_
 from tracker.extensions import db
 from tracker.notes.models import Note, NoteRevision
 from tracker.notifications.models import Notification
+from tracker.publishing import publish_new
 from tracker.reports.models import (
     KeyMessage,
     Report,
@@ -84,6 +85,13 @@ class Build:
     government_ids: list[int] = field(default_factory=list)
     messages_by_act: dict[int, list[int]] = field(default_factory=dict)
     message_ids: list[int] = field(default_factory=list)
+    # What the last step publishes to governments, by model: rows are written civil-society
+    # only, then published through the ORM like a coordinator would.
+    to_publish: dict[Any, list[int]] = field(default_factory=dict)
+
+    def publish_later(self, model: Any, ids: list[int], shared: list[bool]) -> None:
+        chosen = [row_id for row_id, flag in zip(ids, shared, strict=True) if flag]
+        self.to_publish.setdefault(model, []).extend(chosen)
 
     def user(self, *roles: str) -> int:
         return self.rng.choice([uid for role in roles for uid in self.users.get(role, [])])
@@ -303,7 +311,8 @@ def add_notes(build: Build) -> None:
                 "updated_at": history[-1]["created_at"],
             }
         )
-    note_ids = _insert(Note, notes)
+    note_ids = _insert(Note, _unpublished(notes))
+    build.publish_later(Note, note_ids, [row["visibility"] == SHARED for row in notes])
     _insert_plain(
         NoteRevision,
         [
@@ -342,7 +351,8 @@ def add_reports(build: Build) -> None:
             }
         )
         details.append((act_id, language, status, written, SHARED if shared else CIVIL_SOCIETY))
-    report_ids = _insert(Report, reports)
+    report_ids = _insert(Report, _unpublished(reports))
+    build.publish_later(Report, report_ids, [row["visibility"] == SHARED for row in reports])
     priorities, internals, events, messages = [], [], [], []
     per_report = _spread(scale.key_messages, max(1, len(report_ids)))
     for report_id, (act_id, language, status, written, visibility), message_count in zip(
@@ -357,7 +367,6 @@ def add_reports(build: Build) -> None:
                 "report_id": report_id,
                 "divergence": prose.paragraph(language, (1, 3)),
                 "strategy_notes": prose.paragraph(language, (1, 2)),
-                "visibility": CIVIL_SOCIETY,
             }
         )
         steps = ["assigned", "saved"] + {"draft": [], "submitted": ["submitted"]}.get(
@@ -389,7 +398,9 @@ def add_reports(build: Build) -> None:
     _insert_plain(ReportPriority, priorities)
     _insert_plain(ReportInternal, internals)
     _insert_plain(ReportEvent, events)
-    for message_id, row in zip(_insert(KeyMessage, messages), messages, strict=True):
+    message_ids = _insert(KeyMessage, _unpublished(messages))
+    build.publish_later(KeyMessage, message_ids, [row["visibility"] == SHARED for row in messages])
+    for message_id, row in zip(message_ids, messages, strict=True):
         build.messages_by_act.setdefault(row["act_id"], []).append(message_id)
         build.message_ids.append(message_id)
 
@@ -432,7 +443,10 @@ def add_table_outcomes(build: Build) -> None:
                 "updated_at": recorded,
             }
         )
-    outcome_ids = _insert(TableOutcome, outcomes)
+    outcome_ids = _insert(TableOutcome, _unpublished(outcomes))
+    build.publish_later(
+        TableOutcome, outcome_ids, [row["visibility"] == SHARED for row in outcomes]
+    )
     attendance, stances = [], []
     per_outcome = _spread(scale.stances, max(1, len(outcome_ids)))
     for outcome_id, (_session, act_id), count in zip(outcome_ids, pairs, per_outcome, strict=True):
@@ -533,6 +547,25 @@ def add_reflections(build: Build) -> None:
     _insert_plain(reflection_paragraph, links)
 
 
+def _unpublished(rows: list[dict]) -> list[dict]:
+    return [{**row, "visibility": CIVIL_SOCIETY} for row in rows]
+
+
+PUBLISH_BATCH = 500
+
+
+def publish_shared(build: Build) -> None:
+    """Publish what the steps chose to share, as coordinators would (snapshots and all)."""
+    db.session.flush()
+    for model, ids in build.to_publish.items():
+        for start in range(0, len(ids), PUBLISH_BATCH):
+            chunk = ids[start : start + PUBLISH_BATCH]
+            for record in db.session.scalars(select(model).where(model.id.in_(chunk))):
+                publish_new(record, None, record.updated_at)
+            db.session.flush()
+            db.session.expunge_all()
+
+
 STEPS: list[Callable[[Build], None]] = [
     add_organizations,
     add_users,
@@ -544,4 +577,5 @@ STEPS: list[Callable[[Build], None]] = [
     add_drafts,
     add_reflections,
     add_actions,
+    publish_shared,
 ]

@@ -15,6 +15,7 @@ from tracker.agenda.models import Milestone
 from tracker.auth.models import Organization, User
 from tracker.extensions import db
 from tracker.models import Visibility
+from tracker.publishing import publish_new
 from tracker.reports.models import KeyMessage
 from tracker.tables.models import TableOutcome
 
@@ -308,13 +309,14 @@ def load_actions() -> None:
             milestone=milestones.get(milestone),
             priority=priority,
             status=status,
-            visibility=Visibility(visibility),
             key_message=messages.get(act.id) if source == "message" else None,
             outcome=outcomes.get(act.id) if source == "outcome" else None,
             created_by_id=coordinator.id,
             created_at=created,
             changed_at=created + timedelta(days=20) if status != "open" else created,
         )
+        if Visibility(visibility) == Visibility.SHARED:
+            publish_new(action, coordinator, created)
         db.session.add(action)
         db.session.add(
             ActionUpdate(

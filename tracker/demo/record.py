@@ -19,6 +19,7 @@ from tracker.extensions import db
 from tracker.models import Visibility
 from tracker.notes.models import Note, NoteRevision
 from tracker.policy import Role
+from tracker.publishing import publish_new
 from tracker.reports.models import (
     KeyMessage,
     Report,
@@ -127,7 +128,6 @@ def _load_note(row: dict, sessions, acts, users) -> None:
         created_by=users.get(first["author"]),
         updated_by=users.get(last["author"]),
         revision_count=len(revisions),
-        visibility=Visibility(row["visibility"]),
         created_at=first["at"],
         updated_at=last["at"],
     )
@@ -143,6 +143,7 @@ def _load_note(row: dict, sessions, acts, users) -> None:
                 created_at=revision["at"],
             )
         )
+    _publish_if_shared(note, row["visibility"], last["at"])
 
 
 def _load_report(row: dict, sessions, acts, users) -> None:
@@ -167,7 +168,6 @@ def _load_report(row: dict, sessions, acts, users) -> None:
         # The last submission, kept when a report is returned; none for a draft.
         submitted_at=submissions[-1] if submissions and status != ReportStatus.DRAFT else None,
         accepted_at=acceptances[-1] if status == ReportStatus.ACCEPTED else None,
-        visibility=Visibility(row["visibility"]),
         created_at=events[0]["at"],
         updated_at=events[-1]["at"],
     )
@@ -175,9 +175,7 @@ def _load_report(row: dict, sessions, acts, users) -> None:
         ReportPriority(rank=rank, text=text) for rank, text in enumerate(row["priorities"], 1)
     ]
     report.internal = ReportInternal(
-        divergence=row["divergence"],
-        strategy_notes=row["strategy_notes"],
-        visibility=Visibility.CIVIL_SOCIETY,
+        divergence=row["divergence"], strategy_notes=row["strategy_notes"]
     )
     report.events = [
         ReportEvent(
@@ -189,18 +187,18 @@ def _load_report(row: dict, sessions, acts, users) -> None:
         for event in events
     ]
     db.session.add(report)
+    _publish_if_shared(report, row["visibility"], events[-1]["at"])
     for rank, text in enumerate(row["key_messages"], start=1):
-        db.session.add(
-            KeyMessage(
-                act=act,
-                report=report,
-                rank=rank,
-                text=text,
-                visibility=Visibility(row["key_messages_visibility"]),
-                created_at=events[0]["at"],
-                updated_at=events[-1]["at"],
-            )
+        message = KeyMessage(
+            act=act,
+            report=report,
+            rank=rank,
+            text=text,
+            created_at=events[0]["at"],
+            updated_at=events[-1]["at"],
         )
+        db.session.add(message)
+        _publish_if_shared(message, row["key_messages_visibility"], events[-1]["at"])
 
 
 def _load_outcome(row: dict, sessions, acts, users, governments) -> None:
@@ -237,7 +235,6 @@ def _load_outcome(row: dict, sessions, acts, users, governments) -> None:
         follow_ups=row["follow_ups"],
         chatham_house=row["chatham_house"],
         recorded_by=users.get(row["recorded_by"]),
-        visibility=Visibility(row["visibility"]),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         governments=present,
@@ -256,3 +253,12 @@ def _load_outcome(row: dict, sessions, acts, users, governments) -> None:
                     )
                 )
     db.session.add(outcome)
+    _publish_if_shared(outcome, row["visibility"], row["updated_at"])
+
+
+def _publish_if_shared(record, visibility: str, at) -> None:
+    """The demo's records shared with governments were published as they stand (once
+    flushed, so the snapshot holds the ids of what it names)."""
+    if Visibility(visibility) == Visibility.SHARED:
+        db.session.flush()
+        publish_new(record, None, at)

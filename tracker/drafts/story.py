@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from flask_login import current_user
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from tracker.agenda.models import MeetingSession
@@ -14,11 +14,12 @@ from tracker.drafts.models import Draft, Reflection
 from tracker.extensions import db
 from tracker.notes.models import Note
 from tracker.reports.models import KeyMessage
-from tracker.tables.models import Stance, TableOutcome
+from tracker.tables.models import TableOutcome
 from tracker.tables.services import stance_grid
 
 STORY_NOTES = 3
 STORY_OUTCOMES = 5
+STORY_TABLES_READ = 30  # an ACT's small tables looked through for stances on the message
 STORY_ACTIONS = 10
 
 
@@ -50,33 +51,32 @@ def story_of(message: KeyMessage) -> list[Chapter]:
             select(Note)
             .where(Note.session_id == session.id)
             .where((Note.act_id == message.act_id) | Note.act_id.is_(None))
-            .options(load_only(Note.id, Note.title, Note.updated_at, Note.visibility))
+            .options(load_only(Note.id, Note.title, Note.updated_at, Note.published))
             .order_by(Note.created_at, Note.id)
             .limit(STORY_NOTES)
         ).all()
         chapters.append(Chapter("session", session.day, session, {"notes": notes}))
         chapters.append(Chapter("report", _day(report.accepted_at or report.submitted_at), report))
+    # The ACT's small tables, then those with a stance on this message: the stances as the
+    # reader reads them (an observer, those published with the outcome).
     outcomes = (
         db.session.scalars(
             select(TableOutcome)
             .join(TableOutcome.session)
-            .where(
-                exists().where(
-                    Stance.outcome_id == TableOutcome.id, Stance.key_message_id == message.id
-                )
-            )
+            .where(TableOutcome.act_id == message.act_id)
             .options(
                 joinedload(TableOutcome.session),
                 selectinload(TableOutcome.governments),
                 selectinload(TableOutcome.stances),
             )
             .order_by(MeetingSession.day, TableOutcome.id)
-            .limit(STORY_OUTCOMES)
+            .limit(STORY_TABLES_READ)
         )
         .unique()
         .all()
     )
-    for outcome in outcomes:
+    with_stance = [o for o in outcomes if any(s.key_message_id == message.id for s in o.stances)]
+    for outcome in with_stance[:STORY_OUTCOMES]:
         grid = stance_grid(outcome, [message], current_user)
         stances = [(row.label, row.cells[0]) for row in grid.rows if row.cells[0] is not None]
         chapters.append(Chapter("table", outcome.session.day, outcome, {"stances": stances}))

@@ -5,6 +5,8 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from tracker.forms import share_field
+
 TITLE_MAX = 200
 BODY_MAX = 100_000
 
@@ -34,6 +36,7 @@ class NewNoteForm(FlaskForm):
     act_id = SelectField(_l("ACT"), coerce=int)
     title = _title_field()
     body = _body_field()
+    share = share_field()
     submit = SubmitField(_l("Save note"))
 
     def set_acts(self, acts) -> None:
@@ -48,6 +51,7 @@ class EditNoteForm(FlaskForm):
     version = HiddenField()
     title = _title_field()
     body = _body_field()
+    share = share_field()
     submit = SubmitField(_l("Save note"))
 
 

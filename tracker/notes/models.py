@@ -2,17 +2,23 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.acts.models import Act
 from tracker.agenda.models import MeetingSession
 from tracker.auth.models import User
 from tracker.extensions import db
-from tracker.models import DerivedVisibilityMixin, TimestampMixin, Visibility, VisibleMixin, utcnow
+from tracker.models import (
+    DerivedVisibilityMixin,
+    PublishableMixin,
+    TimestampMixin,
+    published_when_shared,
+    utcnow,
+)
 
 
-class Note(VisibleMixin, TimestampMixin, db.Model):
+class Note(PublishableMixin, TimestampMixin, db.Model):
     __tablename__ = "note"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -32,6 +38,7 @@ class Note(VisibleMixin, TimestampMixin, db.Model):
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
     updated_by: Mapped[User | None] = relationship(foreign_keys=[updated_by_id])
 
+    __table_args__ = (published_when_shared(),)
     __mapper_args__ = {"version_id_col": version}
 
 
@@ -52,7 +59,3 @@ class NoteRevision(DerivedVisibilityMixin, db.Model):
     author: Mapped[User | None] = relationship()
 
     __table_args__ = (UniqueConstraint("note_id", "number"),)
-
-    @classmethod
-    def shared_clause(cls):
-        return cls.note_id.in_(select(Note.id).where(Note.visibility == Visibility.SHARED))

@@ -12,13 +12,13 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import defer, joinedload, selectinload
 
+from tracker import publishing
 from tracker.acts.models import Act
 from tracker.agenda.models import MeetingSession, SessionKind, session_act
 from tracker.auth.models import User
 from tracker.conflicts import EditConflict, check_version, commit_or_conflict
 from tracker.diffing import change_counts, word_diff
 from tracker.extensions import db
-from tracker.models import Visibility
 from tracker.notes.models import Note, NoteRevision
 
 HISTORY_PER_PAGE = 50
@@ -71,14 +71,15 @@ def _notes_in_order(*criteria) -> Select:
 # Writing
 
 
-def visibility_for(session: MeetingSession) -> Visibility:
-    """Notes of closed sessions stay with civil society; notes of open sessions are shared."""
-    return Visibility.SHARED if session.is_open else Visibility.CIVIL_SOCIETY
-
-
 def create_note(
-    session: MeetingSession, act: Act | None, title: str, body: str, author: User
+    session: MeetingSession,
+    act: Act | None,
+    title: str,
+    body: str,
+    author: User,
+    share: bool = False,
 ) -> Note:
+    """A new note, civil society only unless a coordinator shares it at once (`share`)."""
     note = Note(
         session_id=session.id,
         act_id=act.id if act else None,
@@ -86,7 +87,6 @@ def create_note(
         body=body,
         created_by_id=author.id,
         updated_by_id=author.id,
-        visibility=visibility_for(session),
         revision_count=1,
     )
     db.session.add(note)
@@ -94,21 +94,45 @@ def create_note(
     db.session.add(
         NoteRevision(note_id=note.id, number=1, title=title, body=body, author_id=author.id)
     )
+    if share:
+        publishing.publish(note, author, note.title)
     db.session.commit()
     return note
 
 
+def publish_note(note: Note, actor: User) -> None:
+    """Governments read the note as it stands now (its current revision)."""
+    publishing.publish(note, actor, note.title)
+    db.session.commit()
+
+
+def withdraw_note(note: Note, actor: User) -> None:
+    publishing.withdraw(note, actor, note.title)
+    db.session.commit()
+
+
 def save_note(
-    note: Note, title: str, body: str, submitted_version: int | str | None, author: User
+    note: Note,
+    title: str,
+    body: str,
+    submitted_version: int | str | None,
+    author: User,
+    share: bool = False,
 ) -> NoteRevision | None:
-    """Save a new revision, or None when the text is already the saved one.
+    """Save a new revision, or None when the text is already the saved one; with `share`,
+    governments then read this revision.
 
     Raises EditConflict when someone else saved since the form was loaded.
     """
     if title == note.title and body == note.body:
+        if share:
+            publish_note(note, author)
         return None  # whatever the version, nothing the user typed would be lost
     check_version(note, submitted_version)
-    return _add_revision(note, title, body, author)
+    revision = _add_revision(note, title, body, author)
+    if share:
+        publish_note(note, author)
+    return revision
 
 
 def restore_revision(

@@ -4,8 +4,10 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from tracker import policy
 from tracker.conflicts import ConflictField, EditConflict
 from tracker.extensions import db
+from tracker.forms import ButtonForm, describe_share
 from tracker.markdown import render_markdown
 from tracker.notes import bp, services
 from tracker.notes.forms import EditNoteForm, NewNoteForm, RestoreForm
@@ -18,6 +20,18 @@ def _note_or_404(note_id: int) -> Note:
     return db.first_or_404(services.note_page(note_id))
 
 
+def _offer_share(form, note: Note | None = None) -> None:
+    """Coordinators may share a note as they save it; others do not see the choice."""
+    if policy.may(current_user, "publish", note):
+        describe_share(form.share, note)
+    else:
+        del form.share
+
+
+def _share(form) -> bool:
+    return "share" in form and bool(form.share.data)
+
+
 @bp.route("/sessions/<int:session_id>/notes/new", methods=["GET", "POST"])
 @login_required
 def new(session_id: int):
@@ -25,11 +39,14 @@ def new(session_id: int):
     require("write_note")
     form = NewNoteForm()
     form.set_acts(item.acts)
+    _offer_share(form)
     if request.method == "GET":
         form.act_id.data = request.args.get("act", type=int)
     if form.validate_on_submit():
         act = next((act for act in item.acts if act.id == form.act_id.data), None)
-        note = services.create_note(item, act, form.title.data, form.body.data, current_user)
+        note = services.create_note(
+            item, act, form.title.data, form.body.data, current_user, share=_share(form)
+        )
         flash(_("Note saved."), "success")
         return redirect(url_for("notes.show", note_id=note.id))
     status = 422 if form.is_submitted() else 200
@@ -40,7 +57,38 @@ def new(session_id: int):
 @login_required
 def show(note_id: int):
     note = _note_or_404(note_id)
-    return render_template("notes/show.html", note=note, body_html=render_markdown(note.body))
+    return render_template(
+        "notes/show.html",
+        note=note,
+        body_html=render_markdown(note.body),
+        button_form=ButtonForm(),
+    )
+
+
+@bp.post("/notes/<int:note_id>/publish")
+@login_required
+def publish(note_id: int):
+    return _publication_step(
+        note_id, services.publish_note, _("Governments now read this note as it stands.")
+    )
+
+
+@bp.post("/notes/<int:note_id>/withdraw")
+@login_required
+def withdraw(note_id: int):
+    return _publication_step(
+        note_id, services.withdraw_note, _("The note is civil society only again.")
+    )
+
+
+def _publication_step(note_id: int, step, message: str):
+    note = _note_or_404(note_id)
+    require("publish", note)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    step(note, current_user)
+    flash(message, "success")
+    return redirect(url_for("notes.show", note_id=note.id))
 
 
 @bp.route("/notes/<int:note_id>/edit", methods=["GET", "POST"])
@@ -50,10 +98,16 @@ def edit(note_id: int):
     require("write_note", note)
     # Only a GET fills the form from the note: a POST without its version is a conflict.
     form = EditNoteForm(obj=note) if request.method == "GET" else EditNoteForm()
+    _offer_share(form, note)
     if form.validate_on_submit():
         try:
             revision = services.save_note(
-                note, form.title.data, form.body.data, form.version.data, current_user
+                note,
+                form.title.data,
+                form.body.data,
+                form.version.data,
+                current_user,
+                share=_share(form),
             )
         except EditConflict:
             return _conflict(note, form.title.data, form.body.data)
@@ -75,6 +129,7 @@ def _conflict(note: Note, title: str, body: str):
     if body != note.body:
         fields.append(ConflictField(label=_("Note"), mine=body, theirs=note.body))
     form = EditNoteForm(formdata=None, version=note.version, title=title, body=body)
+    _offer_share(form, note)
     return render_template(
         "notes/edit.html",
         note=note,
@@ -88,6 +143,7 @@ def _conflict(note: Note, title: str, body: str):
 @login_required
 def history(note_id: int):
     note = _note_or_404(note_id)
+    require("see_civil_society")  # governments read the published version only
     page = services.history_of(note, request.args.get("page", 1, type=int))
     old_number = request.args.get("from", type=int)
     new_number = request.args.get("to", type=int)
@@ -110,6 +166,7 @@ def history(note_id: int):
 @login_required
 def revision(note_id: int, number: int):
     note = _note_or_404(note_id)
+    require("see_civil_society")
     old = db.first_or_404(services.revision_of(note, number))
     return render_template(
         "notes/revision.html",

@@ -3,7 +3,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, Text, UniqueConstraint, select
+from sqlalchemy import DateTime, ForeignKey, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.acts.models import Act
@@ -12,9 +12,9 @@ from tracker.auth.models import User
 from tracker.extensions import db
 from tracker.models import (
     DerivedVisibilityMixin,
+    PublishableMixin,
     TimestampMixin,
-    Visibility,
-    VisibleMixin,
+    published_when_shared,
     str_enum,
     utcnow,
 )
@@ -38,7 +38,7 @@ class ReportEventKind(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-class Report(VisibleMixin, TimestampMixin, db.Model):
+class Report(PublishableMixin, TimestampMixin, db.Model):
     """A rapporteur's report of one ACT's group session."""
 
     __tablename__ = "report"
@@ -59,7 +59,7 @@ class Report(VisibleMixin, TimestampMixin, db.Model):
 
     act: Mapped[Act] = relationship()
     session: Mapped[MeetingSession] = relationship()
-    rapporteur: Mapped[User | None] = relationship()
+    rapporteur: Mapped[User | None] = relationship(foreign_keys=[rapporteur_id])
     priorities: Mapped[list["ReportPriority"]] = relationship(
         back_populates="report", order_by="ReportPriority.rank", cascade="all, delete-orphan"
     )
@@ -73,15 +73,19 @@ class Report(VisibleMixin, TimestampMixin, db.Model):
         back_populates="report", order_by="ReportEvent.id", cascade="all, delete-orphan"
     )
 
-    __table_args__ = (UniqueConstraint("session_id", "act_id"),)
+    __table_args__ = (UniqueConstraint("session_id", "act_id"), published_when_shared())
     __mapper_args__ = {"version_id_col": version}
 
     @property
     def is_editable(self) -> bool:
         return self.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
+    @property
+    def ready_to_publish(self) -> bool:
+        return self.status == ReportStatus.ACCEPTED
 
-class ReportInternal(VisibleMixin, db.Model):
+
+class ReportInternal(DerivedVisibilityMixin, db.Model):
     """The internal part of a report: civil-society-only even when the report is published."""
 
     __tablename__ = "report_internal"
@@ -105,10 +109,6 @@ class ReportPriority(DerivedVisibilityMixin, db.Model):
 
     report: Mapped[Report] = relationship(back_populates="priorities")
 
-    @classmethod
-    def shared_clause(cls):
-        return cls.report_id.in_(select(Report.id).where(Report.visibility == Visibility.SHARED))
-
 
 class ReportEvent(DerivedVisibilityMixin, db.Model):
     """One step of a report's workflow: who, when, and the reviewer's comment."""
@@ -128,13 +128,8 @@ class ReportEvent(DerivedVisibilityMixin, db.Model):
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
 
-    @classmethod
-    def shared_clause(cls):
-        # Observers never see the review history, only the published result.
-        return cls.id.is_(None)
 
-
-class KeyMessage(VisibleMixin, TimestampMixin, db.Model):
+class KeyMessage(PublishableMixin, TimestampMixin, db.Model):
     """An "ask": the atomic unit traced from the meeting room into the negotiated text."""
 
     __tablename__ = "key_message"
@@ -157,6 +152,7 @@ class KeyMessage(VisibleMixin, TimestampMixin, db.Model):
     )
     merged_into: Mapped["KeyMessage | None"] = relationship(remote_side=[id])
 
+    __table_args__ = (published_when_shared(),)
     __mapper_args__ = {"version_id_col": version}
 
     @property

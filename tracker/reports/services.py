@@ -5,10 +5,12 @@ Every function that changes something commits once, at its end.
 
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
+from tracker import publishing
 from tracker.acts.models import Act
 from tracker.agenda.models import MeetingSession, SessionKind
 from tracker.auth.models import User
@@ -241,8 +243,7 @@ def assign_rapporteur(session: MeetingSession, act: Act, rapporteur: User, actor
         session=session,
         rapporteur=rapporteur,
         status=ReportStatus.DRAFT,
-        visibility=Visibility.CIVIL_SOCIETY,
-        internal=ReportInternal(visibility=Visibility.CIVIL_SOCIETY),
+        internal=ReportInternal(),
     )
     db.session.add(report)
     _event(report, ReportEventKind.ASSIGNED, actor, assignee=rapporteur)
@@ -301,13 +302,16 @@ def conflict_fields(mine: ReportContent, theirs: ReportContent, labels: dict) ->
 
 
 def _messages_in_use(messages: list[KeyMessage]) -> list[KeyMessage]:
+    """Those that governments read, were discussed at a small table, or have duplicates
+    merged into them: removing them would lose what refers to them."""
     from tracker.tables.models import Stance
 
     if not messages:
         return []
     ids = [m.id for m in messages]
     referred = exists().where(Stance.key_message_id == KeyMessage.id)
-    in_use = set(db.session.scalars(select(KeyMessage.id).where(KeyMessage.id.in_(ids), referred)))
+    in_use = {m.id for m in messages if m.visibility == Visibility.SHARED}
+    in_use |= set(db.session.scalars(select(KeyMessage.id).where(KeyMessage.id.in_(ids), referred)))
     in_use |= set(
         db.session.scalars(
             select(KeyMessage.merged_into_id).where(KeyMessage.merged_into_id.in_(ids))
@@ -343,13 +347,12 @@ def save_report(report: Report, version, content: ReportContent, actor: User) ->
                 report=report,
                 rank=rank,
                 text=message_lines[rank - 1],
-                visibility=Visibility.CIVIL_SOCIETY,
             )
         )
     for message in removed:
         db.session.delete(message)
     if report.internal is None:
-        report.internal = ReportInternal(visibility=Visibility.CIVIL_SOCIETY)
+        report.internal = ReportInternal()
     report.internal.divergence = content.divergence.strip()
     report.internal.strategy_notes = content.strategy_notes.strip()
     report.updated_at = utcnow()  # always an UPDATE, so the version moves on
@@ -416,29 +419,40 @@ def advance(report: Report, step_name: str, actor: User, comment: str = "") -> N
 
 
 def publish_report(report: Report, actor: User) -> None:
-    """Share an accepted report and its key messages; its internal part stays civil-society."""
+    """Let governments read the accepted report as it stands, and its active key messages;
+    its internal part stays civil-society. Publishing again replaces what they read."""
     if report.status != ReportStatus.ACCEPTED:
         raise WrongState("publish")
-    _set_report_visibility(report, Visibility.SHARED)
+    publishing.publish(report, actor, _("Report: %(act)s", act=report.act.label))
+    for message in report.key_messages:
+        if not message.is_merged:
+            publishing.publish(message, actor, _message_summary(message))
     _event(report, ReportEventKind.PUBLISHED, actor)
-    commit_or_conflict(report)
+    db.session.commit()
 
 
 def withdraw_report(report: Report, actor: User) -> None:
-    _set_report_visibility(report, Visibility.CIVIL_SOCIETY)
-    _event(report, ReportEventKind.WITHDRAWN, actor)
-    commit_or_conflict(report)
-
-
-def _set_report_visibility(report: Report, visibility: Visibility) -> None:
-    report.visibility = visibility
+    """Governments no longer read the report, nor any of its key messages."""
+    publishing.withdraw(report, actor, _("Report: %(act)s", act=report.act.label))
     for message in report.key_messages:
-        message.visibility = visibility
+        if message.visibility == Visibility.SHARED:
+            publishing.withdraw(message, actor, _message_summary(message))
+    _event(report, ReportEventKind.WITHDRAWN, actor)
+    db.session.commit()
 
 
-def set_message_visibility(message: KeyMessage, visibility: Visibility) -> None:
-    message.visibility = visibility
-    commit_or_conflict(message)
+def publish_message(message: KeyMessage, actor: User) -> None:
+    publishing.publish(message, actor, _message_summary(message))
+    db.session.commit()
+
+
+def withdraw_message(message: KeyMessage, actor: User) -> None:
+    publishing.withdraw(message, actor, _message_summary(message))
+    db.session.commit()
+
+
+def _message_summary(message: KeyMessage) -> str:
+    return _("Key message #%(id)d", id=message.id)
 
 
 # Ordering and merging key messages ----------------------------------------------------------

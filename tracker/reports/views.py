@@ -18,7 +18,6 @@ from tracker.extensions import db
 from tracker.forms import ButtonForm
 from tracker.labels import REPORT_STATUSES
 from tracker.markdown import render_markdown
-from tracker.models import Visibility
 from tracker.reader import require
 from tracker.reports import bp, services
 from tracker.reports.forms import (
@@ -398,15 +397,11 @@ def merge_message(message_id: int):
     return redirect(url_for("reports.message", message_id=message_id))
 
 
-def _set_message_visibility(message_id: int, visibility: Visibility, done: str):
+def _publication_step(message_id: int, step, done: str):
     message = db.first_or_404(select(KeyMessage).where(KeyMessage.id == message_id))
     require("publish", message)
     _check_button()
-    try:
-        services.set_message_visibility(message, visibility)
-    except EditConflict:
-        flash(_("The key message changed meanwhile: try again."), "warning")
-        return _render_message(message_id, 409)
+    step(message, current_user)
     flash(done, "success")
     return redirect(url_for("reports.message", message_id=message_id))
 
@@ -414,14 +409,18 @@ def _set_message_visibility(message_id: int, visibility: Visibility, done: str):
 @bp.post("/messages/<int:message_id>/publish")
 @login_required
 def publish_message(message_id: int):
-    return _set_message_visibility(
-        message_id, Visibility.SHARED, _("The key message is shared with governments.")
+    return _publication_step(
+        message_id,
+        services.publish_message,
+        _("Governments now read this key message as it stands."),
     )
 
 
 @bp.post("/messages/<int:message_id>/withdraw")
 @login_required
 def withdraw_message(message_id: int):
-    return _set_message_visibility(
-        message_id, Visibility.CIVIL_SOCIETY, _("The key message is civil society only again.")
+    return _publication_step(
+        message_id,
+        services.withdraw_message,
+        _("The key message is civil society only again."),
     )

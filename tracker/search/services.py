@@ -90,7 +90,7 @@ def _candidate_documents(
     documents: list[Document] = []
     truncated = False
     for source in sources:
-        statement = candidates(source, wanted, act_number, CANDIDATES_PER_SOURCE + 1)
+        statement = candidates(source, wanted, reader, act_number, CANDIDATES_PER_SOURCE + 1)
         rows = db.session.scalars(statement).unique().all()
         truncated |= len(rows) > CANDIDATES_PER_SOURCE
         documents += [source.read(row, reader) for row in rows[:CANDIDATES_PER_SOURCE]]
@@ -98,10 +98,10 @@ def _candidate_documents(
 
 
 def candidates(
-    source: Source, wanted: list[QueryTerm], act_number: int | None, limit: int
+    source: Source, wanted: list[QueryTerm], reader, act_number: int | None, limit: int
 ) -> Select:
-    """The source's newest rows holding every term."""
-    loose = [source.matches([like(p) for p in term.loose]) for term in wanted]
+    """The source's newest rows holding every term (in what `reader` may read of them)."""
+    loose = [source.matches([like(p) for p in term.loose], reader) for term in wanted]
     query = source.select().where(*loose)
     if act_number is not None:
         query = query.where(source.act_column.in_(select(Act.id).where(Act.number == act_number)))

@@ -2,9 +2,12 @@
 
 A source says which rows to load (an ORM `select`, so the policy's visibility filter
 applies to it like to every other read), which columns the SQL prefilter looks at, and
-how a row reads as a `Document` (title, link, ACT, text). To search another kind of record,
-write a subclass and add an instance to `SOURCES`; the type filter, the badge and the query
-count follow from that list.
+how a row reads as a `Document` (title, link, ACT, text). Observers' rows reach `read` as
+their observer view (tracker.publishing): the published text, Chatham House redaction
+applied; their prefilter looks in that published text too, never in the working copy.
+
+To search another kind of record, write a subclass and add an instance to `SOURCES`; the
+type filter, the badge and the query count follow from that list.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any, ClassVar
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, String, cast, or_, select
 from sqlalchemy.orm import joinedload
 
 from tracker import policy
@@ -24,9 +27,10 @@ from tracker.actions.models import Action
 from tracker.acts.models import Act
 from tracker.drafts.models import DraftParagraph
 from tracker.drafts.views import ref_slug
+from tracker.models import PublishableMixin
 from tracker.notes.models import Note
 from tracker.reports.models import KeyMessage, Report, ReportPriority
-from tracker.search.text import markdown_to_text, plain, redact
+from tracker.search.text import markdown_to_text, plain
 from tracker.tables.models import TableOutcome
 
 
@@ -72,8 +76,13 @@ class Source:
         """The rows, with what `read` touches eager-loaded (in the same query)."""
         return select(self.model)
 
-    def matches(self, patterns: Sequence[str]) -> ColumnElement[bool]:
+    def matches(self, patterns: Sequence[str], reader: Any) -> ColumnElement[bool]:
         """Whether any of the LIKE `patterns` is found (case-insensitively) in the row."""
+        if _reads_published(self.model, reader):
+            return _any_like([cast(self.model.published, String)], patterns)
+        return self.working_matches(patterns)
+
+    def working_matches(self, patterns: Sequence[str]) -> ColumnElement[bool]:
         return _any_like(self.columns(), patterns)
 
     def read(self, row: Any, reader: Any) -> Document:
@@ -109,7 +118,7 @@ class ReportSource(Source):
     label = _l("Reports")
     model = Report
 
-    def matches(self, patterns):
+    def working_matches(self, patterns):
         return or_(
             _any_like([Report.summary], patterns),
             Report.priorities.any(_any_like([ReportPriority.text], patterns)),
@@ -156,16 +165,16 @@ class KeyMessageSource(Source):
 
 
 class OutcomeSource(Source):
-    """Summary and commitments of a small table. Under the Chatham House rule, readers who
-    may not see attributions get the governments' names replaced, so a name is neither
-    matched nor shown."""
+    """Summary, commitments and follow-ups of a small table. Under the Chatham House rule an
+    observer's outcome holds no government's name (tracker.publishing), so a name is
+    neither matched nor shown."""
 
     kind = "outcomes"
     label = _l("Table outcomes")
     model = TableOutcome
 
     def columns(self):
-        return [TableOutcome.summary, TableOutcome.commitments]
+        return [TableOutcome.summary, TableOutcome.commitments, TableOutcome.follow_ups]
 
     def select(self):
         return select(TableOutcome).options(
@@ -173,10 +182,10 @@ class OutcomeSource(Source):
         )
 
     def read(self, outcome: TableOutcome, reader) -> Document:
-        body = f"{markdown_to_text(outcome.summary)} {markdown_to_text(outcome.commitments)}"
-        if not policy.may(reader, "see_attributions", outcome):
-            names = [government.name for government in outcome.governments]
-            body = redact(body, names, _("[a government]"))
+        body = " ".join(
+            markdown_to_text(text)
+            for text in (outcome.summary, outcome.commitments, outcome.follow_ups)
+        )
         return Document(
             source=self,
             title=_("Small table on ACT %(number)d: outcome", number=outcome.act.number),
@@ -235,6 +244,10 @@ class ActionSource(Source):
             body=markdown_to_text(action.description),
             searched_title=True,
         )
+
+
+def _reads_published(model: type, reader: Any) -> bool:
+    return issubclass(model, PublishableMixin) and not policy.sees_everything(reader)
 
 
 def _any_like(columns: Sequence[Any], patterns: Sequence[str]) -> ColumnElement[bool]:

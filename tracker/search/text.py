@@ -1,4 +1,4 @@
-"""Text for search: the terms of a query, SQL LIKE patterns, snippets, and redaction.
+"""Text for search: the terms of a query, SQL LIKE patterns, snippets.
 
 Matching goes through the drafts' analyser (`tracker.drafts.ranking.terms`: lowercase,
 accents stripped, stop words, light stemming, the en/fr/es domain synonyms), so a word is
@@ -13,10 +13,9 @@ from functools import cache, lru_cache
 from markupsafe import Markup, escape
 
 from tracker.drafts.lexicon import SYNONYMS
-from tracker.drafts.ranking import stem, strip_accents, terms
+from tracker.drafts.ranking import stem, terms
+from tracker.text.redaction import WORD, fold
 
-# The same word pattern as the ranking's analyser, here with positions.
-WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Letters that French or Spanish may write with an accent: in SQL they become "_", which
 # LIKE matches to any one character, so "detention" also finds "détention".
 ACCENTABLE = frozenset("aeiou")
@@ -26,10 +25,6 @@ MAX_VARIANTS = 24
 SNIPPET_WIDTH = 240
 SNIPPET_LEAD = 60  # characters of context kept before the first match
 ELLIPSIS = "…"
-
-
-def fold(word: str) -> str:
-    return strip_accents(word).casefold()
 
 
 @lru_cache(maxsize=100_000)
@@ -157,34 +152,6 @@ def markdown_to_text(markdown: str) -> str:
 
 def plain(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
-
-
-def redact(text: str, names: list[str], replacement: str) -> str:
-    """`text` with each of `names` (whole words, any case or accents) replaced.
-
-    Under the Chatham House rule observers never learn which government said what, so
-    the names of the governments at the table never reach their search results.
-    """
-    sequences = {tuple(fold(w) for w in WORD.findall(name)) for name in names}
-    sequences = sorted((s for s in sequences if s), key=len, reverse=True)
-    if not sequences:
-        return text
-    words = list(WORD.finditer(text))
-    folded = [fold(m.group()) for m in words]
-    parts: list[str] = []
-    position = index = 0
-    while index < len(words):
-        for sequence in sequences:
-            if tuple(folded[index : index + len(sequence)]) == sequence:
-                start, end = words[index].start(), words[index + len(sequence) - 1].end()
-                parts += [text[position:start], replacement]
-                position = end
-                index += len(sequence)
-                break
-        else:
-            index += 1
-    parts.append(text[position:])
-    return "".join(parts)
 
 
 # ---------------------------------------------------------------------------------------------

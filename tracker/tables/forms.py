@@ -15,6 +15,7 @@ from wtforms import (
 from wtforms.validators import Length, ValidationError
 
 from tracker.extensions import db
+from tracker.forms import share_field
 from tracker.labels import POSITIONS
 from tracker.tables.models import Position, TableOutcome
 
@@ -61,6 +62,7 @@ class OutcomeForm(FlaskForm):
             "agencies present. Keep names out of the summary and notes too."
         ),
     )
+    share = share_field()
     version = HiddenField()
     submit = SubmitField(_l("Save the outcome"))
 

@@ -11,7 +11,6 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
-    select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -21,9 +20,9 @@ from tracker.auth.models import User
 from tracker.extensions import db
 from tracker.models import (
     DerivedVisibilityMixin,
+    PublishableMixin,
     TimestampMixin,
-    Visibility,
-    VisibleMixin,
+    published_when_shared,
     str_enum,
 )
 from tracker.reports.models import KeyMessage
@@ -61,7 +60,7 @@ table_outcome_government = Table(
 )
 
 
-class TableOutcome(VisibleMixin, TimestampMixin, db.Model):
+class TableOutcome(PublishableMixin, TimestampMixin, db.Model):
     __tablename__ = "table_outcome"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -79,7 +78,7 @@ class TableOutcome(VisibleMixin, TimestampMixin, db.Model):
 
     act: Mapped[Act] = relationship()
     session: Mapped[MeetingSession] = relationship()
-    recorded_by: Mapped[User | None] = relationship()
+    recorded_by: Mapped[User | None] = relationship(foreign_keys=[recorded_by_id])
     governments: Mapped[list[Government]] = relationship(
         secondary=table_outcome_government, order_by=Government.name
     )
@@ -87,7 +86,7 @@ class TableOutcome(VisibleMixin, TimestampMixin, db.Model):
         back_populates="outcome", cascade="all, delete-orphan"
     )
 
-    __table_args__ = (UniqueConstraint("session_id", "act_id"),)
+    __table_args__ = (UniqueConstraint("session_id", "act_id"), published_when_shared())
     __mapper_args__ = {"version_id_col": version}
 
 
@@ -111,12 +110,5 @@ class Stance(DerivedVisibilityMixin, db.Model):
     government: Mapped[Government] = relationship()
     key_message: Mapped[KeyMessage] = relationship()
 
+    # Observers read the stances of the published outcome, never these working rows.
     __table_args__ = (UniqueConstraint("outcome_id", "government_id", "key_message_id"),)
-
-    @classmethod
-    def shared_clause(cls):
-        shared_outcomes = select(TableOutcome.id).where(
-            TableOutcome.visibility == Visibility.SHARED
-        )
-        shared_messages = select(KeyMessage.id).where(KeyMessage.visibility == Visibility.SHARED)
-        return cls.outcome_id.in_(shared_outcomes) & cls.key_message_id.in_(shared_messages)

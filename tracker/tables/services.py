@@ -3,28 +3,28 @@
 Queries return `select()` objects; writes commit once, here. Under the Chatham House rule
 a reader who may not see attributions gets the grid with its rows relabelled
 "Government A", "Government B"... in an order derived from a keyed hash, so neither the
-labels nor the order give the names away.
+labels nor the order give the names away (the same labels as tracker.publishing gives an
+observer's outcome).
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from dataclasses import dataclass, field
 
-from flask import current_app
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
-from tracker import policy
+from tracker import policy, publishing
 from tracker.acts.models import Act
 from tracker.agenda.models import MeetingSession, SessionKind
 from tracker.conflicts import ConflictField, EditConflict, check_version, commit_or_conflict
 from tracker.extensions import db
 from tracker.labels import POSITIONS
-from tracker.models import Visibility, utcnow
+from tracker.models import utcnow
+from tracker.publishing import anonymous_label, anonymous_order
 from tracker.reports.models import KeyMessage
 from tracker.tables.models import Government, GovernmentKind, Position, Stance, TableOutcome
 
@@ -85,14 +85,15 @@ def governments_in_order() -> Select:
 OUTCOME_GRID_MESSAGES = 100
 
 
-def messages_with_stances(outcome_id: int) -> Select:
+def messages_with_stances(outcome: TableOutcome) -> Select:
     """The active key messages some government took a stance on at this table, in rank order
-    (the outcome page's grid: not every key message of the ACT)."""
+    (the outcome page's grid: not every key message of the ACT). The stances are the
+    outcome's as the reader reads them: the published ones, for observers."""
     return (
         select(KeyMessage)
         .where(
             KeyMessage.merged_into_id.is_(None),
-            KeyMessage.id.in_(select(Stance.key_message_id).where(Stance.outcome_id == outcome_id)),
+            KeyMessage.id.in_({stance.key_message_id for stance in outcome.stances}),
         )
         .order_by(KeyMessage.rank, KeyMessage.id)
         .limit(OUTCOME_GRID_MESSAGES)
@@ -143,27 +144,33 @@ def _apply(outcome: TableOutcome, fields: OutcomeFields) -> None:
     outcome.stances = [s for s in outcome.stances if s.government_id in present]
 
 
-def record_outcome(session: MeetingSession, act: Act, recorder, fields: OutcomeFields):
-    """A new outcome: shared with governments when the session was open to them."""
-    outcome = TableOutcome(
-        session=session,
-        act=act,
-        recorded_by_id=recorder.id,
-        visibility=Visibility.SHARED if session.is_open else Visibility.CIVIL_SOCIETY,
-    )
+def record_outcome(
+    session: MeetingSession, act: Act, recorder, fields: OutcomeFields, share: bool = False
+):
+    """A new outcome, civil society only unless the coordinator shares it at once."""
+    outcome = TableOutcome(session=session, act=act, recorded_by_id=recorder.id)
     outcome.stances = []
     _apply(outcome, fields)
     db.session.add(outcome)
+    db.session.flush()
+    if share:
+        publishing.publish(outcome, recorder, _summary(outcome))
     db.session.commit()
     return outcome
 
 
-def update_outcome(outcome: TableOutcome, fields: OutcomeFields, version) -> None:
+def update_outcome(
+    outcome: TableOutcome, fields: OutcomeFields, version, editor, share: bool = False
+) -> None:
+    """Save an edit; governments read it only if `share` (publishing this version)."""
     try:
         check_version(outcome, version)
         _apply(outcome, fields)
+        db.session.flush()
+        if share:
+            publishing.publish(outcome, editor, _summary(outcome))
         commit_or_conflict(outcome)
-    except EditConflict:
+    except (EditConflict, StaleDataError):
         db.session.rollback()
         raise EditConflict(outcome, outcome_differences(outcome, fields)) from None
 
@@ -273,15 +280,20 @@ def describe_stances(
     return "\n".join(sorted(lines))
 
 
-def set_visibility(outcome: TableOutcome, visibility: Visibility) -> None:
-    """Publish or withdraw. A bulk UPDATE, so that open edit forms don't go stale for it."""
-    db.session.execute(
-        update(TableOutcome)
-        .where(TableOutcome.id == outcome.id)
-        .values(visibility=visibility)
-        .execution_options(synchronize_session=False)
-    )
+def publish_outcome(outcome: TableOutcome, actor) -> None:
+    """Governments read the outcome as it stands (stances included); open edit forms don't
+    go stale for it."""
+    publishing.publish(outcome, actor, _summary(outcome))
     db.session.commit()
+
+
+def withdraw_outcome(outcome: TableOutcome, actor) -> None:
+    publishing.withdraw(outcome, actor, _summary(outcome))
+    db.session.commit()
+
+
+def _summary(outcome: TableOutcome) -> str:
+    return _("Small table on ACT %(number)d: outcome", number=outcome.act.number)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -309,21 +321,6 @@ class StanceGrid:
         return any(cell is not None for row in self.rows for cell in row.cells)
 
 
-def anonymous_label(index: int) -> str:
-    """0 -> "Government A", 25 -> "Government Z", 26 -> "Government AA"..."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return _("Government %(letter)s", letter=letters)
-
-
-def _anonymous_order_key(outcome_id: int, government_id: int) -> bytes:
-    key = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(key, f"{outcome_id}:{government_id}".encode(), hashlib.sha256).digest()
-
-
 def stance_grid(outcome: TableOutcome, messages: list[KeyMessage], reader) -> StanceGrid:
     """Governments present (member states) x key messages, attributed or not for `reader`."""
     attributed = policy.may(reader, "see_attributions", outcome)
@@ -332,7 +329,7 @@ def stance_grid(outcome: TableOutcome, messages: list[KeyMessage], reader) -> St
     if attributed:
         ordered = sorted(states, key=lambda g: g.name)
     else:
-        ordered = sorted(states, key=lambda g: _anonymous_order_key(outcome.id, g.id))
+        ordered = anonymous_order(outcome.id, states)
     rows = [
         GridRow(
             label=government.name if attributed else anonymous_label(index),

@@ -4,11 +4,11 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from tracker import policy
 from tracker.agenda import services as agenda
 from tracker.conflicts import EditConflict
 from tracker.extensions import db
-from tracker.forms import ButtonForm
-from tracker.models import Visibility
+from tracker.forms import ButtonForm, describe_share
 from tracker.reader import require
 from tracker.tables import bp, services
 from tracker.tables.forms import (
@@ -66,7 +66,9 @@ def new_outcome(session_id: int):
         status = 422 if request.method == "POST" else 200
         return render_template("tables/edit.html", form=form, session=session, outcome=None), status
     act = next(act for act in session.acts if act.id == form.act_id.data)
-    outcome = services.record_outcome(session, act, current_user, _fields(form))
+    outcome = services.record_outcome(
+        session, act, current_user, _fields(form), share=bool(form.share.data)
+    )
     flash(
         _("The outcome of the small table on ACT %(number)d is recorded.", number=act.number),
         "success",
@@ -96,12 +98,19 @@ def edit_outcome(outcome_id: int):
     else:
         form = EditOutcomeForm()
     form.set_choices(*_governments_choices())
+    describe_share(form.share, outcome)
     context = {"form": form, "session": outcome.session, "outcome": outcome}
     if not form.validate_on_submit():
         status = 422 if request.method == "POST" else 200
         return render_template("tables/edit.html", **context), status
     try:
-        services.update_outcome(outcome, _fields(form), form.version.data)
+        services.update_outcome(
+            outcome,
+            _fields(form),
+            form.version.data,
+            current_user,
+            share=bool(form.share.data) and policy.may(current_user, "publish", outcome),
+        )
     except EditConflict as conflict:
         _set_version(form, outcome.version)
         return render_template("tables/edit.html", conflict=conflict, **context), 409
@@ -112,25 +121,27 @@ def edit_outcome(outcome_id: int):
 @bp.post("/outcomes/<int:outcome_id>/publish")
 @login_required
 def publish_outcome(outcome_id: int):
-    return _set_visibility(
-        outcome_id, Visibility.SHARED, _("The outcome is shared with governments.")
+    return _publication_step(
+        outcome_id,
+        services.publish_outcome,
+        _("Governments now read this outcome as it stands."),
     )
 
 
 @bp.post("/outcomes/<int:outcome_id>/withdraw")
 @login_required
 def withdraw_outcome(outcome_id: int):
-    return _set_visibility(
-        outcome_id, Visibility.CIVIL_SOCIETY, _("The outcome is now civil-society only.")
+    return _publication_step(
+        outcome_id, services.withdraw_outcome, _("The outcome is now civil-society only.")
     )
 
 
-def _set_visibility(outcome_id: int, visibility: Visibility, message: str):
+def _publication_step(outcome_id: int, step, message: str):
     outcome = _load_outcome(outcome_id)
     require("publish", outcome)
     if not ButtonForm().validate_on_submit():
         abort(400)
-    services.set_visibility(outcome, visibility)
+    step(outcome, current_user)
     flash(message, "success")
     return redirect(url_for("tables.show_outcome", outcome_id=outcome_id))
 
@@ -194,7 +205,7 @@ def show_outcome(outcome_id: int):
     from tracker.actions import lists as actions_lists  # its models import ours
 
     outcome = _load_outcome(outcome_id)
-    messages = db.session.scalars(services.messages_with_stances(outcome.id)).all()
+    messages = db.session.scalars(services.messages_with_stances(outcome)).all()
     grid = services.stance_grid(outcome, list(messages), current_user)
     return render_template(
         "tables/outcome.html",

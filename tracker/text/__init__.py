@@ -1,0 +1,1 @@
+"""The text engine: pure Python, no Flask and no database (words, redaction, ...)."""

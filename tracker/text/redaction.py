@@ -1,0 +1,100 @@
+"""Removing governments' names from a text: the Chatham House rule's one redaction.
+
+Under the rule, observers learn what was said at a small table, never which government
+said it. `redact(text, names, replacement)` replaces each of `names` (whole words, any
+case, with or without accents) by `replacement`; `member_state_names()` lists every UN
+member state as the workspace lists it and as CLDR names it in English, French and
+Spanish, so a name typed in any of the meeting's languages is caught.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from importlib import resources
+
+from babel import Locale
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+LANGUAGES = ("en", "fr", "es")
+
+
+def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
+
+
+def fold(word: str) -> str:
+    return strip_accents(word).casefold()
+
+
+@cache
+def member_states() -> tuple[tuple[str, str], ...]:
+    """(ISO 3166 code, name as the UN lists it) of the 193 member states."""
+    data = resources.files("tracker.text").joinpath("data/un_member_states.json")
+    return tuple((row["iso"], row["name"]) for row in json.loads(data.read_text("utf-8")))
+
+
+@cache
+def member_state_names() -> frozenset[str]:
+    """Every member state's UN name and its CLDR names in English, French and Spanish."""
+    names = {name for _iso, name in member_states()}
+    for language in LANGUAGES:
+        territories = Locale(language).territories
+        names |= {territories[iso] for iso, _name in member_states() if iso in territories}
+    return frozenset(names)
+
+
+class Redactor:
+    """Finds the names' word sequences in a text in one pass (names indexed by first word)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        by_first: dict[str, set[tuple[str, ...]]] = {}
+        for name in names:
+            sequence = tuple(fold(word) for word in WORD.findall(name))
+            if sequence:
+                by_first.setdefault(sequence[0], set()).add(sequence)
+        # The longest first, so "Republic of Korea" wins over "Korea".
+        self.by_first = {
+            first: sorted(sequences, key=len, reverse=True) for first, sequences in by_first.items()
+        }
+
+    def __call__(self, text: str, replacement: str) -> str:
+        if not text or not self.by_first:
+            return text
+        words = list(WORD.finditer(text))
+        folded = [fold(match.group()) for match in words]
+        parts: list[str] = []
+        position = index = 0
+        while index < len(words):
+            length = self._match_at(folded, index)
+            if length:
+                start, end = words[index].start(), words[index + length - 1].end()
+                parts += [text[position:start], replacement]
+                position = end
+                index += length
+            else:
+                index += 1
+        parts.append(text[position:])
+        return "".join(parts)
+
+    def _match_at(self, folded: list[str], index: int) -> int:
+        for sequence in self.by_first.get(folded[index], ()):
+            if tuple(folded[index : index + len(sequence)]) == sequence:
+                return len(sequence)
+        return 0
+
+
+@lru_cache(maxsize=256)
+def redactor(names: frozenset[str]) -> Redactor:
+    return Redactor(names)
+
+
+def redact(text: str, names: Iterable[str], replacement: str) -> str:
+    """`text` with each of `names` (whole words, any case or accents) replaced."""
+    return redactor(frozenset(names))(text, replacement)
