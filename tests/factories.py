@@ -17,7 +17,13 @@ from tracker.extensions import db
 from tracker.notes.models import Note, NoteRevision
 from tracker.notifications.models import Notification
 from tracker.publishing import publish_new
-from tracker.reports.models import KeyMessage, Report, ReportInternal, ReportPriority
+from tracker.reports.models import (
+    KeyMessage,
+    Report,
+    ReportEvent,
+    ReportInternal,
+    ReportPriority,
+)
 from tracker.tables.models import Government, Stance, TableOutcome
 
 PASSWORD = "correct horse battery staple"
@@ -189,6 +195,14 @@ class ReportFactory(PublishableBase):
     internal = factory.LazyFunction(
         lambda: ReportInternal(divergence="Views differed on returns.", strategy_notes="")
     )
+
+
+class ReportEventFactory(Base):
+    class Meta:
+        model = ReportEvent
+
+    report = factory.SubFactory(ReportFactory)
+    kind = "saved"
 
 
 class ReportPriorityFactory(PartOfPublished):

@@ -27,7 +27,7 @@ from tracker import policy
 from tracker.activity import ActivityVerb, log_activity
 from tracker.extensions import db
 from tracker.models import Visibility, utcnow
-from tracker.text.redaction import member_state_names, redact
+from tracker.text.redaction import government_names, redact
 
 # Publishing ---------------------------------------------------------------------------------
 
@@ -176,7 +176,8 @@ def _blank(attribute) -> Any:
 
 def chatham_house(outcome) -> None:
     """Under the Chatham House rule: no government's name in any text of the outcome (those
-    present, and every UN member state in English, French and Spanish), the governments
+    present, every UN member state in English, French and Spanish, every UN agency the
+    workspace lists), the governments
     present shown as "Government A", "Government B"..., no participants, no stance notes.
 
     The one redaction every observer-facing rendering of such an outcome goes through
@@ -185,7 +186,7 @@ def chatham_house(outcome) -> None:
     if not outcome.chatham_house:
         return
     present = outcome.governments
-    names = member_state_names() | {government.name for government in present}
+    names = government_names() | {government.name for government in present}
     replacement = _("a government")
     for key in ("summary", "commitments", "follow_ups"):
         set_committed_value(outcome, key, redact(getattr(outcome, key) or "", names, replacement))

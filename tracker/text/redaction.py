@@ -41,6 +41,13 @@ def member_states() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def un_agencies() -> tuple[str, ...]:
+    """The UN agencies and offices that sit at small tables, as the workspace lists them."""
+    data = resources.files("tracker.text").joinpath("data/un_agencies.json")
+    return tuple(json.loads(data.read_text("utf-8")))
+
+
+@cache
 def member_state_names() -> frozenset[str]:
     """Every member state's UN name and its CLDR names in English, French and Spanish."""
     names = {name for _iso, name in member_states()}
@@ -48,6 +55,11 @@ def member_state_names() -> frozenset[str]:
         territories = Locale(language).territories
         names |= {territories[iso] for iso, _name in member_states() if iso in territories}
     return frozenset(names)
+
+
+def government_names() -> frozenset[str]:
+    """Every name of a government or UN agency the workspace may list."""
+    return member_state_names() | frozenset(un_agencies())
 
 
 class Redactor:

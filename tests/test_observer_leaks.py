@@ -1,0 +1,317 @@
+"""What observers may never read, walked for, without being told where leaks could be.
+
+A workspace is built with records of every kind in every state they pass through: never
+shared, published, published then edited, reopened and revised, returned, withdrawn,
+merged, under the Chatham House rule or not. Every free-text field of every record of the
+civil-society workspace carries a unique marker, planted from the models (a new text field
+is covered as soon as it exists), and fresh markers are planted again after publishing, as
+the working copies go on being edited. Then an observer requests every GET route of the
+app's URL map (pages, search with each type filter, CSV, iCalendar, the brief and its
+Markdown) for every record id, and no marker may appear but those governments were given:
+what the published snapshots hold in the fields the policy lets them read, and the fields
+they read as they are.
+"""
+
+import hashlib
+import itertools
+import re
+
+from sqlalchemy import Enum, String, Text, inspect, select
+
+from tests import factories
+from tracker import policy
+from tracker.actions.models import Action
+from tracker.acts.models import Act
+from tracker.agenda.models import Meeting, MeetingSession
+from tracker.drafts.models import Draft
+from tracker.extensions import db
+from tracker.models import ObserverRowsMixin, PublishableMixin
+from tracker.notes.models import Note
+from tracker.notifications.models import Notification
+from tracker.reports.models import KeyMessage, Report
+from tracker.search.sources import SOURCES
+from tracker.tables.models import TableOutcome
+
+MARKER = re.compile(r"Mk\d{6}X")
+SEARCH_WORD = "zqleak"
+FEED_TOKEN = "observer-feed-token-for-the-leak-walk"
+
+
+class Markers:
+    """Unique words planted in text fields: `new()` gives the next."""
+
+    def __init__(self) -> None:
+        self.count = itertools.count(1)
+        self.planted: dict[str, str] = {}  # marker -> "Class.field"
+
+    def new(self, where: str) -> str:
+        marker = f"Mk{next(self.count):06d}X"
+        self.planted[marker] = where
+        return f"{SEARCH_WORD} {marker}"
+
+
+def workspace_models() -> list[type]:
+    """Every mapped class of the civil-society workspace (what the visibility rule governs)."""
+    return [
+        mapper.class_
+        for mapper in db.Model.registry.mappers
+        if issubclass(mapper.class_, ObserverRowsMixin)
+    ]
+
+
+def text_fields(model: type) -> list[str]:
+    return [
+        column.key
+        for column in inspect(model).column_attrs
+        if isinstance(column.columns[0].type, String | Text)
+        and not isinstance(column.columns[0].type, Enum)
+        and not column.columns[0].foreign_keys
+    ]
+
+
+def plant_everywhere(markers: Markers) -> None:
+    """A fresh marker in every text field of every workspace record (working copies)."""
+    for model in workspace_models():
+        fields = text_fields(model)
+        for record in db.session.scalars(select(model)):
+            for field in fields:
+                setattr(record, field, markers.new(f"{model.__name__}.{field}"))
+    db.session.flush()
+
+
+def _post(client, url: str, data: dict | None = None) -> None:
+    response = client.post(url, data=data or {})
+    assert response.status_code < 400, (url, response.status_code)
+
+
+def build_world(client, login_as, markers: Markers) -> dict:
+    """Records of every kind, in every state; returns the observer."""
+    users = {role: factories.UserFactory(role=role) for role in policy.Role}
+    observer = users[policy.Role.OBSERVER]
+    observer.calendar_token_hash = _sha256(FEED_TOKEN)
+    act = factories.ActFactory(number=3, title="Protection")
+    meeting = factories.MeetingFactory(slug="leak-walk")
+    group = factories.MeetingSessionFactory(meeting=meeting, kind="group_session", acts=[act])
+    table = factories.MeetingSessionFactory(
+        meeting=meeting, kind="small_table", audience="open", acts=[act]
+    )
+    states = factories.GovernmentFactory.create_batch(3)
+    draft = factories.DraftFactory(name="Zero draft")
+    paragraph = factories.DraftParagraphFactory(draft=draft, ref="1", position=1)
+
+    # Reports: one per state of the workflow, each with two key messages.
+    reports = {}
+    for status in (
+        "draft",
+        "submitted",
+        "returned",
+        "accepted",
+        "published",
+        "reopened",
+        "withdrawn",
+    ):
+        session = factories.MeetingSessionFactory(meeting=meeting, kind="group_session", acts=[act])
+        report = factories.ReportFactory(
+            act=act,
+            session=session,
+            rapporteur=users[policy.Role.RAPPORTEUR],
+            status="accepted" if status in ("published", "reopened", "withdrawn") else status,
+        )
+        factories.ReportPriorityFactory(report=report)
+        factories.KeyMessageFactory.create_batch(2, report=report, act=act)
+        factories.ReportEventFactory(report=report, kind="returned", comment="to plant")
+        reports[status] = report
+    outcomes = {
+        name: factories.TableOutcomeFactory(
+            act=act,
+            session=factories.MeetingSessionFactory(
+                meeting=meeting, kind="small_table", audience="open", acts=[act]
+            ),
+            governments=states,
+            chatham_house=name.startswith("chatham"),
+            visibility="civil_society",
+        )
+        for name in ("hidden", "published", "chatham", "edited", "withdrawn")
+    }
+    notes = {
+        name: factories.NoteFactory(session=table if i % 2 else group, act=act)
+        for i, name in enumerate(("hidden", "published", "edited", "withdrawn"))
+    }
+    actions = {
+        name: factories.ActionFactory(act=act, owner=users[policy.Role.MEMBER])
+        for name in ("hidden", "published", "edited", "withdrawn")
+    }
+    db.session.flush()
+    for report in reports.values():
+        for message in report.key_messages:
+            for outcome in outcomes.values():
+                for government in states:
+                    factories.StanceFactory(
+                        outcome=outcome, government=government, key_message=message, note="x"
+                    )
+            factories.ReflectionFactory(
+                key_message=message, draft=draft, paragraphs=[paragraph], note="x"
+            )
+            factories.ActionUpdateFactory(action=actions["published"], note="x", changes="x")
+    for note in notes.values():
+        factories.NoteRevisionFactory(note=note, number=1)
+    plant_everywhere(markers)
+
+    # Publishing, as a coordinator does it.
+    login_as(users[policy.Role.COORDINATOR])
+    for name in ("published", "reopened", "withdrawn"):
+        _post(client, f"/reports/{reports[name].id}/publish")
+    lone = reports["accepted"].key_messages[0]
+    _post(client, f"/messages/{lone.id}/publish")
+    for name in ("published", "chatham", "edited", "withdrawn"):
+        _post(client, f"/outcomes/{outcomes[name].id}/publish")
+    for name in ("published", "edited", "withdrawn"):
+        _post(client, f"/notes/{notes[name].id}/publish")
+        _post(client, f"/actions/{actions[name].id}/publish")
+
+    # Working copies go on: every text edited again, then the workflows move on.
+    first_after_publishing = len(markers.planted)
+    plant_everywhere(markers)
+    db.session.commit()
+    _post(client, f"/reports/{reports['reopened'].id}/reopen")
+    _post(client, f"/reports/{reports['withdrawn'].id}/withdraw")
+    _post(client, f"/outcomes/{outcomes['withdrawn'].id}/withdraw")
+    _post(client, f"/notes/{notes['withdrawn'].id}/withdraw")
+    _post(client, f"/actions/{actions['withdrawn'].id}/withdraw")
+    published_messages = reports["published"].key_messages
+    _post(
+        client,
+        f"/messages/{published_messages[0].id}/merge",
+        {"merge-target_id": str(published_messages[1].id)},
+    )
+    _post(
+        client,
+        f"/reports/{reports['submitted'].id}/return",
+        {"return-comment": markers.new("ReportEvent.comment")},
+    )
+    login_as(users[policy.Role.RAPPORTEUR])
+    reopened = reports["reopened"]
+    _post(
+        client,
+        f"/reports/{reopened.id}/edit",
+        {
+            "version": str(reopened.version),
+            "summary": markers.new("Report.summary"),
+            "priorities": markers.new("ReportPriority.text"),
+            "key_messages": "\n".join(markers.new("KeyMessage.text") for _ in range(2)),
+            "divergence": markers.new("ReportInternal.divergence"),
+            "strategy_notes": markers.new("ReportInternal.strategy_notes"),
+        },
+    )
+    login_as(users[policy.Role.MEMBER])
+    action = actions["published"]
+    db.session.refresh(action)
+    _post(
+        client,
+        f"/actions/{action.id}/status",
+        {
+            "status": "in_progress",
+            "note": markers.new("ActionUpdate.note"),
+            "version": str(action.version),
+        },
+    )
+    _post(client, f"/actions/{action.id}/comments", {"body": markers.new("ActionUpdate.note")})
+    db.session.expire_all()
+    after_publishing = set(list(markers.planted)[first_after_publishing:])
+    return {"observer": observer, "after_publishing": after_publishing}
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def allowed_markers() -> set[str]:
+    """What governments were given: the markers in the published snapshots' declared fields
+    (less what the Chatham House rule hides) and in the fields they read as they are."""
+    allowed: set[str] = set()
+    db.session.expire_all()
+    for model in workspace_models():
+        declared = policy.OBSERVERS_READ.get(model.__name__)
+        if declared is None:
+            continue
+        for record in db.session.scalars(select(model)):
+            for field in declared.live & set(text_fields(model)):
+                allowed |= set(MARKER.findall(getattr(record, field) or ""))
+            if issubclass(model, PublishableMixin) and record.published is not None:
+                snapshot = dict(record.published)
+                if snapshot.get("chatham_house") or getattr(record, "chatham_house", False):
+                    snapshot.pop("civil_society_participants", None)
+                    snapshot["stances"] = [{**s, "note": ""} for s in snapshot.get("stances", [])]
+                allowed |= set(MARKER.findall(repr(snapshot)))
+    return allowed
+
+
+def _ids(model, column="id") -> list:
+    return list(db.session.scalars(select(getattr(model, column))))
+
+
+def candidates(app) -> dict[str, list]:
+    """Values for each URL argument the app's routes take."""
+    revision_numbers = [1, 2]
+    return {
+        "report_id": _ids(Report),
+        "note_id": _ids(Note),
+        "message_id": _ids(KeyMessage),
+        "outcome_id": _ids(TableOutcome),
+        "action_id": _ids(Action),
+        "session_id": _ids(MeetingSession),
+        "draft_id": _ids(Draft),
+        "notification_id": _ids(Notification) or [1],
+        "user_id": [1],
+        "number": sorted(set(_ids(Act, "number")) | set(revision_numbers)),
+        "slug": _ids(Meeting, "slug"),
+        "token": [FEED_TOKEN],
+        "filename": ["css/app.css"],
+    }
+
+
+def observer_urls(app) -> list[str]:
+    values = candidates(app)
+    urls = []
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods or rule.endpoint in ("static", "bootstrap.static"):
+            continue
+        names = sorted(rule.arguments)
+        missing = [name for name in names if name not in values]
+        assert not missing, f"the leak walk has no values for {missing} of {rule.rule}"
+        for combination in itertools.product(*(values[name] for name in names)):
+            url = rule.rule
+            for name, value in zip(names, combination, strict=True):
+                url = re.sub(rf"<(?:\w+:)?{name}>", str(value), url)
+            urls.append(url)
+    kinds = [None, *(source.kind for source in SOURCES)]
+    urls += [f"/search?q={SEARCH_WORD}" + (f"&type={kind}" if kind else "") for kind in kinds]
+    urls += [f"/search?q={SEARCH_WORD}&act=3", "/actions/export.csv?status=in_progress"]
+    return urls
+
+
+def test_no_observer_route_shows_what_governments_were_not_given(app, client, login_as):
+    markers = Markers()
+    world = build_world(client, login_as, markers)
+    allowed = allowed_markers()
+    # What was typed after publishing is never given, but in the fields read as they are.
+    live = {
+        f"{name}.{field}" for name, read in policy.OBSERVERS_READ.items() for field in read.live
+    }
+    given_late = {markers.planted[m] for m in world["after_publishing"] & allowed}
+    assert given_late <= live, given_late - live
+    login_as(world["observer"])
+    leaks: dict[str, set[str]] = {}
+    seen: set[str] = set()
+    for url in observer_urls(app):
+        response = client.get(url)
+        assert response.status_code < 500, url
+        found = set(MARKER.findall(response.get_data(as_text=True)))
+        seen |= found & allowed
+        for marker in found - allowed:
+            leaks.setdefault(markers.planted.get(marker, "?"), set()).add(url)
+    assert leaks == {}, f"observers read fields they were never given: {leaks}"
+    # The walk did reach what governments were given, of every kind of record.
+    read = {markers.planted[marker].split(".")[0] for marker in seen}
+    given = {"Note", "Report", "ReportPriority", "KeyMessage", "TableOutcome", "Stance"}
+    assert given | {"Action", "Reflection"} <= read, read
