@@ -34,7 +34,6 @@ __all__ = [
     "int_arg",
     "page_arg",
     "register_converters",
-    "to_int",
 ]
 
 
@@ -55,16 +54,6 @@ class IntegerConverter(_WerkzeugIntegerConverter):
 def register_converters(app) -> None:
     """Make every `<int:...>` of the app's routes bounded (before any route is added)."""
     app.url_map.converters["int"] = IntegerConverter
-
-
-def to_int(text: str | None) -> int | None:
-    """`text` as an integer the database can store; None when it is not a whole number or
-    is out of range."""
-    try:
-        value = int(text)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return value if in_range(value) else None
 
 
 def int_arg(name: str, default: int | None = None) -> int | None:
