@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from sqlalchemy import DateTime, Enum, MetaData, String, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from tracker import clock
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -16,6 +18,14 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
+    """When a record is created or changed: the workspace's clock (`tracker.clock.now()`),
+    on its pinned day if today is pinned. Every record's stamps use it."""
+    return clock.now()
+
+
+def real_utcnow() -> datetime:
+    """The real time, whatever day the workspace is pinned to: for expiry, throttle and
+    delivery times, and anything else measured against the world's clock."""
     return datetime.now(UTC)
 
 
@@ -75,5 +85,6 @@ __all__ = [
     "Visibility",
     "VisibleMixin",
     "String",
+    "real_utcnow",
     "utcnow",
 ]
