@@ -1,11 +1,12 @@
 """One clock for the workspace: its today (pinned by TRACKER_TODAY in the tests and the demo,
-20 March 2018) dates what is recorded.
+20 March 2018) dates what is recorded, and decides which draft is the latest.
 
 Records are stamped with the pinned day and the real time of day (UTC); security, delivery
-and calendar times stay real.
+and calendar times stay real; drafts released after today are not out yet.
 """
 
 import contextvars
+import re
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import DateTime, func, select
@@ -85,3 +86,35 @@ def test_the_demo_records_nothing_after_its_today(demo):
                 if last is not None and _utc(last).date() > PINNED:
                     later.append(f"{table.name}.{column.name}: {last}")
     assert later == []
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_on_20_march_2018_the_latest_draft_is_the_zero_draft(demo, client, login_as):
+    """The demo holds the zero draft (5 February 2018) and the final text (13 July 2018)."""
+    login_as("coordinator")
+    dashboard = _text(client.get("/dashboard").get_data(as_text=True))
+    assert "carried into the latest draft, Zero draft." in dashboard
+    assert "Draft: Final text Not yet released" in dashboard  # on the road, not yet out
+    act_page = _text(client.get("/acts/5").get_data(as_text=True))
+    assert "in the latest draft, Zero draft." in act_page
+    assert "Final text" not in act_page
+    brief = _text(client.get("/acts/5/brief").get_data(as_text=True))
+    assert "Latest draft: Zero draft (Feb 5, 2018)" in brief
+    assert "Final text" not in brief and "compared with" not in brief
+    markdown = client.get("/acts/5/brief.md").get_data(as_text=True)
+    assert "Latest draft: Zero draft" in markdown and "Final text" not in markdown
+    drafts = _text(client.get("/drafts").get_data(as_text=True))
+    assert "Final text Not yet released" in drafts and "Zero draft Not yet" not in drafts
+
+
+def test_once_the_final_text_is_out_it_is_the_latest(app, demo, client, login_as, monkeypatch):
+    monkeypatch.setitem(app.config, "TRACKER_TODAY", "2018-07-31")
+    login_as("coordinator")
+    dashboard = _text(client.get("/dashboard").get_data(as_text=True))
+    assert "carried into the latest draft, Final text." in dashboard
+    assert "Not yet released" not in dashboard
+    brief = _text(client.get("/acts/5/brief").get_data(as_text=True))
+    assert "Latest draft: Final text (Jul 13, 2018) · compared with Zero draft" in brief
