@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app tracker
 HOST ?= 127.0.0.1
 PORT ?= 5000
-# The demo shows the workspace as it stood between the second and third negotiation rounds.
+# The demo shows the workspace as it stood between the second and third negotiation rounds:
+# it is loaded and served on that day, so what it records is stamped with it too.
 # Unpin with `make run TRACKER_TODAY=`.
 TRACKER_TODAY ?= 2018-03-20
 SECRET_FILE := instance/secret_key
@@ -39,7 +40,7 @@ $(SECRET_FILE):
 
 run: install $(SECRET_FILE)
 	SECRET_KEY=$$(cat $(SECRET_FILE)) $(FLASK) db upgrade
-	SECRET_KEY=$$(cat $(SECRET_FILE)) $(FLASK) demo --if-empty
+	SECRET_KEY=$$(cat $(SECRET_FILE)) TRACKER_TODAY=$(TRACKER_TODAY) $(FLASK) demo --if-empty
 	SECRET_KEY=$$(cat $(SECRET_FILE)) TRACKER_TODAY=$(TRACKER_TODAY) \
 		$(FLASK) run --host $(HOST) --port $(PORT)
 

@@ -18,6 +18,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
     )
     app.config.from_object(config or Config)
     Config.check(app.config)
+    register_url_converters(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -51,6 +52,12 @@ def register_extensions(app: Flask) -> None:
     from tracker.auth.loader import load_user
 
     login_manager.user_loader(load_user)
+
+
+def register_url_converters(app: Flask) -> None:
+    from tracker.inputs import register_converters
+
+    register_converters(app)
 
 
 def register_blueprints(app: Flask) -> None:

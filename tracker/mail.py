@@ -8,7 +8,7 @@ from flask import current_app
 
 from tracker.auth.models import OutboxMessage
 from tracker.extensions import db
-from tracker.models import utcnow
+from tracker.models import real_utcnow
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ def deliver(message: OutboxMessage) -> None:
     message.attempts += 1
     if not config.get("MAIL_SERVER"):
         log.info("mail to %s: %s\n%s", message.recipient, message.subject, message.body)
-        message.sent_at = utcnow()
+        message.sent_at = real_utcnow()
         return
     email = EmailMessage()
     email["From"] = config["MAIL_SENDER"]
@@ -43,7 +43,7 @@ def deliver(message: OutboxMessage) -> None:
     except (OSError, smtplib.SMTPException):
         log.exception("could not deliver mail %s to %s", message.id, message.recipient)
         return
-    message.sent_at = utcnow()
+    message.sent_at = real_utcnow()
 
 
 MAX_ATTEMPTS = 5

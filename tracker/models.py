@@ -7,6 +7,8 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, DateTime, Enum, ForeignKey, MetaData, String, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
+from tracker import clock
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -17,6 +19,14 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
+    """When a record is created or changed: the workspace's clock (`tracker.clock.now()`),
+    on its pinned day if today is pinned. Every record's stamps use it."""
+    return clock.now()
+
+
+def real_utcnow() -> datetime:
+    """The real time, whatever day the workspace is pinned to: for expiry, throttle and
+    delivery times, and anything else measured against the world's clock."""
     return datetime.now(UTC)
 
 
@@ -106,5 +116,6 @@ __all__ = [
     "Visibility",
     "published_when_shared",
     "String",
+    "real_utcnow",
     "utcnow",
 ]

@@ -61,7 +61,8 @@ def _card(html: str, number: int) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cards[number - 1]))
 
 
-def test_each_card_shows_report_messages_reflection_and_actions(client, login_as):
+def test_each_card_shows_report_messages_reflection_and_actions(app, client, login_as, monkeypatch):
+    monkeypatch.setitem(app.config, "TRACKER_TODAY", "2018-03-27")  # Rev 1 is out
     act = factories.ActFactory(number=1)
     report = factories.ReportFactory(act=act, status="accepted", visibility="shared")
     messages = [

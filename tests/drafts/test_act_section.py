@@ -5,7 +5,10 @@ from datetime import date
 from tests import factories
 
 
-def test_act_page_shows_levels_per_draft_and_hides_civil_society_messages(client, login_as):
+def test_act_page_shows_levels_per_draft_and_hides_civil_society_messages(
+    app, client, login_as, monkeypatch
+):
+    monkeypatch.setitem(app.config, "TRACKER_TODAY", "2018-07-13")  # the final text is out
     act = factories.ActFactory(number=7)
     report = factories.ReportFactory(act=act, visibility="shared", status="accepted")
     shared = factories.KeyMessageFactory(

@@ -134,7 +134,11 @@ def test_a_draft_released_between_two_follows_the_one_before(db):
     assert final.previous.name == "Zero"
     names = [d.name for d in db.session.scalars(services.drafts_in_order())]
     assert names == ["Zero", "Rev 1", "Final"]
-    assert [d.name for d in db.session.scalars(services.latest_drafts())] == ["Final", "Rev 1"]
+    latest = services.latest_drafts(date(2018, 7, 13))
+    assert [d.name for d in db.session.scalars(latest)] == ["Final", "Rev 1"]
+    # On 20 March 2018 neither Rev 1 nor the final text is out yet.
+    latest = services.latest_drafts(date(2018, 3, 20))
+    assert [d.name for d in db.session.scalars(latest)] == ["Zero"]
 
 
 def test_reflections_for_and_level_counts(db):

@@ -11,7 +11,7 @@ from icalendar import Calendar, Event
 
 from tracker.actions.models import Action
 from tracker.labels import ACTION_PRIORITIES, ACTION_STATUSES
-from tracker.models import utcnow
+from tracker.models import real_utcnow
 
 # A cell starting with one of these is read as a formula by spreadsheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -84,7 +84,7 @@ def person_calendar(name: str, actions: Iterable[Action], host: str) -> bytes:
     calendar.add("prodid", "-//Advocacy tracker//actions//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _("Actions of %(name)s", name=name))
-    stamp = utcnow()
+    stamp = real_utcnow()
     for action in actions:
         event = Event()
         event.add("uid", f"action-{action.id}@{host}")

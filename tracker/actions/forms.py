@@ -7,7 +7,6 @@ from wtforms import (
     DateField,
     Form,
     HiddenField,
-    IntegerField,
     SelectField,
     StringField,
     SubmitField,
@@ -166,7 +165,6 @@ class FilterForm(Form):
     milestone = ChoiceOfIds(_l("Milestone"), unknown_message=_l("Unknown milestone."))
     overdue = BooleanField(_l("Overdue only"))
     sort = SelectField(_l("Sort by"), choices=list(SORTS.items()), default="due")
-    page = IntegerField(validators=[Optional()])
 
     def set_choices(self, acts, owners, organizations, milestones) -> None:
         self.act.choices = [(NOBODY, _l("All ACTs"))] + [(act.number, act.label) for act in acts]

@@ -32,6 +32,7 @@ from tracker.clock import today
 from tracker.conflicts import ConflictField, EditConflict
 from tracker.extensions import db
 from tracker.forms import ButtonForm, describe_share
+from tracker.inputs import int_arg, page_arg
 from tracker.markdown import render_markdown
 from tracker.policy import is_staff
 from tracker.reader import read_as, require
@@ -89,7 +90,7 @@ def index():
     if not form.validate():
         return render_template("actions/index.html", form=form, page=None, acts=acts), 400
     filters = lists.Filters.of(form)
-    page = lists.page_of(filters, today(), max(form.page.data or 1, 1))
+    page = lists.page_of(filters, today(), page_arg())
     return render_template(
         "actions/index.html", form=form, page=page, acts=acts, args=form.url_args()
     )
@@ -126,7 +127,7 @@ def mine():
 @login_required
 def board():
     acts = db.session.scalars(acts_in_order()).all()
-    number = request.args.get("act", type=int)
+    number = int_arg("act")
     act = next((a for a in acts if a.number == number), None)
     if number is not None and act is None:
         abort(404)
@@ -141,16 +142,16 @@ def board():
 def new():
     require("create_action")
     key_message = outcome = None
-    if message_id := request.values.get("key_message", type=int):
+    if message_id := int_arg("key_message"):
         key_message = db.first_or_404(select(KeyMessage).where(KeyMessage.id == message_id))
-    if outcome_id := request.values.get("outcome", type=int):
+    if outcome_id := int_arg("outcome"):
         outcome = db.first_or_404(select(TableOutcome).where(TableOutcome.id == outcome_id))
     acts, owners, organizations, milestones = _choices()
     form = ActionForm()
     form.set_choices(acts, owners, organizations, milestones)
     if request.method == "GET":
         source = key_message or outcome
-        number = request.args.get("act", type=int)
+        number = int_arg("act")
         act = next((a for a in acts if a.number == number), None)
         if source is not None:
             form.act_id.data = source.act_id

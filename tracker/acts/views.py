@@ -36,7 +36,7 @@ def show(number: int):
         act_notes=notes_services.for_act(act, sessions),
         act_reports=act_reports,
         act_reflections=drafts_matrix.for_act(
-            act_reports.key_messages, act, act_reports.messages_total
+            act_reports.key_messages, today(), act, act_reports.messages_total
         ),
         act_tables=tables_services.for_act(act, messages=act_reports.key_messages),
         act_actions=actions_lists.for_act(act, today()),

@@ -8,7 +8,7 @@ from icalendar import Calendar, Event
 
 from tracker.agenda.models import Meeting, MeetingSession
 from tracker.labels import AUDIENCES, SESSION_KINDS
-from tracker.models import utcnow
+from tracker.models import real_utcnow
 
 
 def meeting_zone(meeting: Meeting) -> ZoneInfo:
@@ -24,7 +24,7 @@ def agenda_calendar(meeting: Meeting, sessions: list[MeetingSession], host: str)
     calendar.add("prodid", "-//Advocacy tracker//agenda//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", meeting.title)
-    stamp = utcnow()
+    stamp = real_utcnow()
     for item in sessions:
         event = Event()
         event.add("uid", f"session-{item.id}@{host}")

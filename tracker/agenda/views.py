@@ -6,6 +6,7 @@ from flask_login import login_required
 from tracker.agenda import bp, services
 from tracker.agenda.models import Meeting
 from tracker.extensions import db
+from tracker.inputs import int_arg
 from tracker.notes import services as notes_services
 from tracker.reports import services as reports_services
 from tracker.tables import services as tables_services
@@ -54,7 +55,7 @@ def _render_agenda(meeting: Meeting):
     ]
     current = None
     if len(sessions) > ONE_PAGE_ITEMS:
-        current = request.args.get("day", 1, type=int)
+        current = int_arg("day", 1)
         if not 1 <= current <= len(days):
             abort(404)
     return render_template(

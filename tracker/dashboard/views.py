@@ -25,16 +25,13 @@ def root():
 def index():
     from tracker.actions import lists as actions  # its models import the ACTs'
     from tracker.drafts.models import Draft
-    from tracker.drafts.services import drafts_in_order
+    from tracker.drafts.services import drafts_in_order, latest_drafts
 
     milestones = db.session.scalars(milestones_in_order()).all()
     acts = db.session.scalars(acts_in_order()).all()
-    drafts = db.session.scalars(
-        drafts_in_order().options(
-            load_only(Draft.id, Draft.name, Draft.released_on, Draft.milestone_id)
-        )
-    ).all()
-    latest = drafts[-1] if drafts else None
+    fields = load_only(Draft.id, Draft.name, Draft.released_on, Draft.milestone_id)
+    drafts = db.session.scalars(drafts_in_order().options(fields)).all()
+    latest = db.session.scalars(latest_drafts(today(), 1).options(fields)).first()
     return render_template(
         "dashboard/index.html",
         timeline=timeline(milestones, today()),

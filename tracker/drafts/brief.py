@@ -63,7 +63,7 @@ def brief_of(act: Act, today: date) -> Brief:
     from tracker.actions.models import LIVE, Action  # its models import ours
 
     drafts = db.session.scalars(
-        latest_drafts(2).options(load_only(Draft.id, Draft.name, Draft.released_on))
+        latest_drafts(today, 2).options(load_only(Draft.id, Draft.name, Draft.released_on))
     ).all()
     latest = drafts[0] if drafts else None
     previous = drafts[1] if len(drafts) > 1 else None

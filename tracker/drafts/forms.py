@@ -17,6 +17,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from tracker.drafts.models import Level
 from tracker.drafts.upload import MAX_UPLOAD_BYTES
+from tracker.inputs import DatabaseInteger
 from tracker.labels import REFLECTION_LEVELS
 
 MAX_PASTED_CHARS = MAX_UPLOAD_BYTES
@@ -83,6 +84,6 @@ class ReflectionForm(FlaskForm):
 class ProposalForm(FlaskForm):
     """One click: record a proposed paragraph at a level."""
 
-    paragraph_id = IntegerField(validators=[DataRequired()])
+    paragraph_id = IntegerField(validators=[DataRequired(), DatabaseInteger()])
     level = HiddenField(validators=[DataRequired()])
     version = HiddenField()

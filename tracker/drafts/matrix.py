@@ -4,13 +4,14 @@ with its counts per draft. Every query goes through the reader's filter."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import contains_eager, load_only
 
 from tracker.acts.models import Act
 from tracker.drafts.models import Draft, Level, Reflection, ReflectionState
-from tracker.drafts.services import drafts_in_order, message_order
+from tracker.drafts.services import drafts_in_order, latest_drafts, message_order
 from tracker.extensions import db
 from tracker.reports.models import KeyMessage
 
@@ -38,7 +39,7 @@ def reflected_counts(draft_id: int, act_id: int | None = None) -> dict[int, int]
 
 @dataclass
 class ActReflections:
-    drafts: list[Draft]
+    drafts: list[Draft]  # those out by the day asked about, oldest first
     key_messages: list
     cells: dict
     messages_total: int = 0
@@ -46,7 +47,7 @@ class ActReflections:
 
     @property
     def latest(self) -> Draft | None:
-        return max(self.drafts, key=lambda d: (d.released_on, d.id)) if self.drafts else None
+        return self.drafts[-1] if self.drafts else None
 
     @property
     def reflected_percent(self) -> int:
@@ -55,15 +56,15 @@ class ActReflections:
         return round(100 * self.reflected / self.messages_total)
 
 
-def for_act(key_messages: list, act=None, messages_total: int = 0) -> ActReflections:
+def for_act(key_messages: list, on: date, act=None, messages_total: int = 0) -> ActReflections:
     """How each of these key messages (the ACT page shows its first ones) is reflected in
-    each draft, and how many of all the ACT's are reflected in the latest one, in three
-    queries: the drafts (without their text), the cells' levels, the count."""
+    each draft out on `on` (the workspace's today), and how many of all the ACT's are
+    reflected in the latest one, in three queries: the drafts (without their text), the
+    cells' levels, the count."""
+    released = latest_drafts(on, limit=None)
     drafts = list(
-        db.session.scalars(
-            drafts_in_order().options(load_only(Draft.id, Draft.name, Draft.released_on))
-        )
-    )
+        db.session.scalars(released.options(load_only(Draft.id, Draft.name, Draft.released_on)))
+    )[::-1]
     cells = cell_levels([m.id for m in key_messages], [d.id for d in drafts]) if drafts else {}
     section = ActReflections(
         drafts=drafts,

@@ -3,7 +3,7 @@
 Public API (stable; used by the matrix, provenance, progress, brief and search):
 
 - drafts_in_order() -> Select[Draft]            all drafts, oldest release first
-- latest_drafts(limit=2) -> Select[Draft]        newest release first (latest, previous, ...)
+- latest_drafts(on, limit=2) -> Select[Draft]    released by `on`, newest first (latest, previous)
 - reflections_query(key_message_ids, draft_ids) -> Select[Reflection]
 - reflections_for(key_message_ids, draft_ids) -> dict[(key_message_id, draft_id), Reflection]
 - level_counts(draft_ids, key_message_ids=None) -> dict[draft_id, dict[Level, int]]
@@ -65,9 +65,16 @@ def drafts_in_order() -> Select:
     return select(Draft).order_by(Draft.released_on, Draft.id)
 
 
-def latest_drafts(limit: int = 2) -> Select:
-    """The newest drafts, newest release first: [latest, previous, ...]."""
-    return select(Draft).order_by(Draft.released_on.desc(), Draft.id.desc()).limit(limit)
+def latest_drafts(on: date, limit: int | None = 2) -> Select:
+    """The drafts out on `on` (released on or before it), newest release first (ties by id):
+    [latest, previous, ...]. Pass the workspace's today: a draft released after it is not yet
+    out, so it is never "the latest draft". `limit=None` gives them all."""
+    return (
+        select(Draft)
+        .where(Draft.released_on <= on)
+        .order_by(Draft.released_on.desc(), Draft.id.desc())
+        .limit(limit)
+    )
 
 
 def reflections_query(
@@ -125,12 +132,7 @@ class TooManyParagraphs(ValueError):
 def previous_draft_for(released_on: date, exclude_id: int | None = None) -> Draft | None:
     """The draft a new one released on `released_on` follows: the latest released on or
     before that day."""
-    query = (
-        select(Draft)
-        .where(Draft.released_on <= released_on)
-        .order_by(Draft.released_on.desc(), Draft.id.desc())
-        .limit(1)
-    )
+    query = latest_drafts(released_on, limit=1)
     if exclude_id is not None:
         query = query.where(Draft.id != exclude_id)
     return db.session.scalars(query).first()

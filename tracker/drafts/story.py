@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from tracker.agenda.models import MeetingSession
 from tracker.drafts.models import Draft, Reflection
+from tracker.drafts.services import drafts_in_order
 from tracker.extensions import db
 from tracker.notes.models import Note
 from tracker.reports.models import KeyMessage
@@ -90,9 +91,7 @@ def story_of(message: KeyMessage) -> list[Chapter]:
     for action in actions:
         chapters.append(Chapter("action", _day(action.created_at), action))
     drafts = db.session.scalars(
-        select(Draft)
-        .options(load_only(Draft.id, Draft.name, Draft.released_on))
-        .order_by(Draft.released_on, Draft.id)
+        drafts_in_order().options(load_only(Draft.id, Draft.name, Draft.released_on))
     ).all()
     reflections = {
         reflection.draft_id: reflection

@@ -22,6 +22,7 @@ from tracker.drafts.forms import DraftForm, ProposalForm, ReflectionForm
 from tracker.drafts.models import Draft, DraftParagraph, Level, Reflection
 from tracker.drafts.upload import UploadRefused, read_upload
 from tracker.extensions import db
+from tracker.inputs import int_arg, page_arg
 from tracker.labels import REFLECTION_LEVELS
 from tracker.reader import require
 from tracker.reports.forms import MessageFilterForm
@@ -48,7 +49,11 @@ def ref_slug(ref: str) -> str:
 @login_required
 def index():
     require("view_workspace")
-    page = db.paginate(services.drafts_in_order().options(joinedload(Draft.milestone)), per_page=50)
+    page = db.paginate(
+        services.drafts_in_order().options(joinedload(Draft.milestone)),
+        page=page_arg(),
+        per_page=50,
+    )
     counts = services.paragraph_counts(d.id for d in page.items)
     return render_template("drafts/index.html", page=page, counts=counts)
 
@@ -58,14 +63,17 @@ def index():
 def matrix():
     require("view_workspace")
     acts = db.session.scalars(acts_in_order()).all()
-    act_number = request.args.get("act", type=int) or None
+    act_number = int_arg("act") or None
     act = next((a for a in acts if a.number == act_number), None)
     if act_number is not None and act is None:
         abort(404)
     form = MessageFilterForm(formdata=request.args)
     form.set_choices(acts)
     page = db.paginate(
-        carry.matrix_rows(act_number), per_page=MATRIX_ROWS_PER_PAGE, error_out=False
+        carry.matrix_rows(act_number),
+        page=page_arg(),
+        per_page=MATRIX_ROWS_PER_PAGE,
+        error_out=False,
     )
     carry_through = carry.carry_through(list(page.items), page.total or 0, act_number)
     return render_template(

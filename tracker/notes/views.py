@@ -8,6 +8,7 @@ from tracker import policy
 from tracker.conflicts import ConflictField, EditConflict
 from tracker.extensions import db
 from tracker.forms import ButtonForm, describe_share
+from tracker.inputs import int_arg, page_arg
 from tracker.markdown import render_markdown
 from tracker.notes import bp, services
 from tracker.notes.forms import EditNoteForm, NewNoteForm, RestoreForm
@@ -41,7 +42,7 @@ def new(session_id: int):
     form.set_acts(item.acts)
     _offer_share(form)
     if request.method == "GET":
-        form.act_id.data = request.args.get("act", type=int)
+        form.act_id.data = int_arg("act")
     if form.validate_on_submit():
         act = next((act for act in item.acts if act.id == form.act_id.data), None)
         note = services.create_note(
@@ -144,9 +145,9 @@ def _conflict(note: Note, title: str, body: str):
 def history(note_id: int):
     note = _note_or_404(note_id)
     require("see_civil_society")  # governments read the published version only
-    page = services.history_of(note, request.args.get("page", 1, type=int))
-    old_number = request.args.get("from", type=int)
-    new_number = request.args.get("to", type=int)
+    page = services.history_of(note, page_arg())
+    old_number = int_arg("from")
+    new_number = int_arg("to")
     comparison = None
     if old_number is not None and new_number is not None:
         comparison = services.compare(note, old_number, new_number)

@@ -1,11 +1,12 @@
 """My notifications: read them, open one, mark them all read."""
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from tracker.extensions import db
 from tracker.forms import ButtonForm
+from tracker.inputs import page_arg
 from tracker.notifications import bp, services
 from tracker.notifications.models import Notification
 
@@ -13,7 +14,7 @@ from tracker.notifications.models import Notification
 @bp.get("/notifications")
 @login_required
 def index():
-    page = services.for_user(current_user, request.args.get("page", 1, type=int))
+    page = services.for_user(current_user, page_arg())
     return render_template(
         "notifications/index.html", page=page, text_of=services.text_of, form=ButtonForm()
     )

@@ -16,6 +16,7 @@ from tracker.auth.models import User
 from tracker.conflicts import EditConflict
 from tracker.extensions import db
 from tracker.forms import ButtonForm
+from tracker.inputs import int_arg, page_arg
 from tracker.labels import REPORT_STATUSES
 from tracker.markdown import render_markdown
 from tracker.reader import require
@@ -338,9 +339,12 @@ def messages():
     acts = db.session.scalars(services.acts_in_order()).all()
     form = MessageFilterForm(formdata=request.args)
     form.set_choices(acts)
-    act_number = request.args.get("act", type=int) or None
+    act_number = int_arg("act") or None
     page = db.paginate(
-        services.messages_list(act_number), per_page=MESSAGES_PER_PAGE, error_out=False
+        services.messages_list(act_number),
+        page=page_arg(),
+        per_page=MESSAGES_PER_PAGE,
+        error_out=False,
     )
     return render_template("reports/messages.html", page=page, form=form, act_number=act_number)
 

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 
 from tracker.acts.services import acts_in_order
 from tracker.extensions import db
+from tracker.inputs import page_arg
 from tracker.reader import require
 from tracker.search import bp, services
 from tracker.search.forms import SearchForm
@@ -26,6 +27,6 @@ def index():
             current_user,
             act_number=form.act.data or None,
             kind=form.type.data or None,
-            page=request.args.get("page", 1, type=int),
+            page=page_arg(),
         )
     return render_template("search/index.html", form=form, query=query, results=results)

@@ -9,6 +9,7 @@ from tracker.agenda import services as agenda
 from tracker.conflicts import EditConflict
 from tracker.extensions import db
 from tracker.forms import ButtonForm, describe_share
+from tracker.inputs import int_arg
 from tracker.reader import require
 from tracker.tables import bp, services
 from tracker.tables.forms import (
@@ -60,8 +61,8 @@ def new_outcome(session_id: int):
     require("record_table_outcome")
     form = NewOutcomeForm(session_id=session.id)
     form.set_choices(*_governments_choices(), acts=session.acts)
-    if request.method == "GET" and request.args.get("act", type=int):
-        form.act_id.data = request.args.get("act", type=int)
+    if request.method == "GET" and int_arg("act"):
+        form.act_id.data = int_arg("act")
     if not form.validate_on_submit():
         status = 422 if request.method == "POST" else 200
         return render_template("tables/edit.html", form=form, session=session, outcome=None), status
