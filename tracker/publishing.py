@@ -126,6 +126,33 @@ def _transient(mapper: Mapper, row: dict[str, Any]) -> Any:
 # What observers see -------------------------------------------------------------------------
 
 
+def as_read(column, reader):
+    """`column` of a publishable record as `reader` reads it, for a query that selects
+    columns rather than records: the published value for observers."""
+    if policy.sees_everything(reader):
+        return column
+    return column.class_.published[column.key].as_string()
+
+
+def hidden_columns(statement) -> list[str]:
+    """The columns a SELECT names that observers may not read as they are ("Report.status"):
+    a query that selects columns rather than records gets no observer view."""
+    hidden = []
+    for description in getattr(statement, "column_descriptions", ()):
+        entity, expression = description.get("entity"), description.get("expr")
+        key = getattr(expression, "key", None)
+        if not isinstance(entity, type) or key is None or expression is entity:
+            continue
+        declared = policy.observer_read(entity.__name__)
+        if declared is None:
+            continue
+        attribute = inspect(entity).attrs.get(key)
+        readable = key in declared.live and key != "published"
+        if attribute is not None and not readable and not _is_primary_key(attribute):
+            hidden.append(f"{entity.__name__}.{key}")
+    return hidden
+
+
 def observer_view(record) -> bool:
     """Leave on `record` only what observers may read (see the module's docstring); False
     when they read it whole (reference data, account records)."""

@@ -34,6 +34,11 @@ class ObserverViewChanged(RuntimeError):
     """Code tried to save an object loaded for an observer (it holds a redacted view)."""
 
 
+class HiddenColumnRead(RuntimeError):
+    """A query for an observer selected a column they may not read as it is: select the
+    record, or `publishing.as_read(column, reader)`."""
+
+
 def current_reader():
     """The signed-in user of this request, if Flask-Login has loaded one."""
     return g.get("_login_user")
@@ -78,6 +83,9 @@ def _restrict_to_reader(state: ORMExecuteState):
     if not options:
         return None  # civil society reads every record as it is
     if not (state.is_column_load or state.is_relationship_load):
+        hidden = publishing.hidden_columns(state.statement)
+        if hidden:
+            raise HiddenColumnRead(", ".join(hidden))
         # The options on the top-level statement propagate to its lazy and eager loads.
         state.statement = state.statement.options(*options)
     info = state.session.info

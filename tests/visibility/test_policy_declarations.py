@@ -84,3 +84,37 @@ def test_an_observers_copy_of_a_record_cannot_be_saved(app):
         with pytest.raises(ObserverViewChanged):
             db.session.flush()
         db.session.rollback()
+
+
+def test_a_query_for_an_observer_cannot_select_a_working_copy_column(app):
+    from flask import g
+
+    from tracker.reader import HiddenColumnRead
+    from tracker.reports.models import Report
+
+    factories.ReportFactory(status="accepted", visibility="shared")
+    observer_id = factories.UserFactory(role="observer").id
+    db.session.commit()
+    with app.test_request_context("/"):
+        g._login_user = db.session.get(User, observer_id)
+        with pytest.raises(HiddenColumnRead, match="Report.status"):
+            db.session.execute(select(Report.act_id, Report.status)).all()
+        with pytest.raises(HiddenColumnRead, match="Report.published"):
+            db.session.execute(select(Report.published)).all()
+        assert db.session.execute(select(Report.act_id)).all()
+
+
+def test_the_dashboard_shows_observers_the_published_status_of_a_reopened_report(client, login_as):
+    report = factories.ReportFactory(status="accepted", visibility="shared")
+    report.status = "draft"  # reopened since it was published
+    login_as("member")
+    assert "Draft" in _card(client, report.act.number)
+    login_as("observer")
+    card = _card(client, report.act.number)
+    assert "Accepted" in card and "Draft" not in card
+
+
+def _card(client, number: int) -> str:
+    html = client.get("/dashboard").get_data(as_text=True)
+    start = html.index(f'href="/acts/{number}"')
+    return html[start : start + 1500]

@@ -350,7 +350,9 @@ def recent_activity(limit: int = 8) -> list[ActionUpdate]:
         .join(ActionUpdate.action)
         .where(ActionUpdate.id.in_(ids))
         .options(
-            contains_eager(ActionUpdate.action).load_only(Action.id, Action.title),
+            contains_eager(ActionUpdate.action).load_only(
+                Action.id, Action.title, Action.published
+            ),
             _person(ActionUpdate.actor),
         )
         .order_by(ActionUpdate.created_at.desc(), ActionUpdate.id.desc())

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from tracker.agenda.models import Milestone
 from tracker.extensions import db
+from tracker.publishing import as_read
 from tracker.reports.models import KeyMessage, Report
 
 
@@ -55,7 +56,7 @@ class ActCard:
         return round(100 * self.reflected / self.key_messages) if self.key_messages else 0
 
 
-def act_cards(acts: list, latest_draft, on: date) -> list[ActCard]:
+def act_cards(acts: list, latest_draft, on: date, reader) -> list[ActCard]:
     """Every card in four aggregate queries, whatever the amount of data; the reader's
     visibility filter applies to each."""
     # Imported here: the actions' and drafts' models import the ACTs'.
@@ -64,8 +65,9 @@ def act_cards(acts: list, latest_draft, on: date) -> list[ActCard]:
 
     cards = {act.id: ActCard(act=act) for act in acts}
     statuses: dict[int, set[str]] = {}
+    status_read = as_read(Report.status, reader)
     for act_id, status in db.session.execute(
-        select(Report.act_id, Report.status).group_by(Report.act_id, Report.status)
+        select(Report.act_id, status_read).group_by(Report.act_id, status_read)
     ):
         statuses.setdefault(act_id, set()).add(str(status))
     for act_id, found in statuses.items():

@@ -37,7 +37,7 @@ def index():
         timeline=timeline(milestones, today()),
         drafts=drafts_by_milestone(drafts),
         latest_draft=latest,
-        cards=act_cards(list(acts), latest, today()),
+        cards=act_cards(list(acts), latest, today(), current_user),
         my_actions=db.session.scalars(actions.next_for(current_user)).all(),
         activity=actions.recent_activity(),
     )
