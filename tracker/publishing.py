@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from flask import current_app
@@ -40,8 +40,14 @@ def snapshot(record) -> dict[str, Any]:
 
 
 def is_revised(record) -> bool:
-    """Whether the working copy differs from what governments read (False if unpublished)."""
-    return record.published is not None and snapshot(record) != record.published
+    """Whether the working copy says something else than what governments read (False if
+    unpublished); when it was last touched does not count."""
+    if record.published is None:
+        return False
+    now, then = snapshot(record), dict(record.published)
+    now.pop("updated_at", None)
+    then.pop("updated_at", None)
+    return now != then
 
 
 def publish(record, actor, summary: str = "") -> None:
@@ -94,6 +100,8 @@ def _dump(attribute, value) -> Any:
     if isinstance(attribute, RelationshipProperty):
         columns = attribute.mapper.column_attrs
         return [{c.key: _dump(c, getattr(item, c.key)) for c in columns} for item in value]
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)  # as SQLite gives it back
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
