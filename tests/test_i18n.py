@@ -110,3 +110,33 @@ def test_choosing_the_browsers_language_again(client, login_as):
     client.post("/account", data={"language-locale": "", "language-submit": "Save language"})
     html = client.get("/dashboard", headers={"Accept-Language": "fr"}).get_data(as_text=True)
     assert html_lang(html) == "fr"
+
+
+def test_every_string_of_the_interface_is_translated_in_french_and_spanish():
+    """The catalogues hold a translation of every message the code and templates mark."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+
+    root = TRANSLATIONS.parent.parent
+    methods = [("tracker/**.py", "python"), ("templates/**.html", "jinja2")]
+    keywords = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
+    wanted = {
+        message[0] if isinstance(message, tuple) else message
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            root,
+            methods,
+            keywords=keywords,
+            # Babel skips folders starting with "_" unless told: templates/_macros holds strings.
+            directory_filter=lambda path: not Path(path).name.startswith("."),
+        )
+    }
+    for language in ("fr", "es"):
+        with open(TRANSLATIONS / language / "LC_MESSAGES" / "messages.po", "rb") as po:
+            catalog = read_po(po)
+        missing = sorted(
+            msgid
+            for msgid in wanted
+            if (found := catalog.get(msgid)) is None
+            or found.fuzzy
+            or not (found.string if isinstance(found.string, str) else all(found.string))
+        )
+        assert missing == [], f"{language}: {len(missing)} untranslated, e.g. {missing[:5]}"
