@@ -7,8 +7,8 @@ from flask_login import current_user
 
 from tracker import labels, policy
 from tracker.clock import today
-from tracker.markdown import render_markdown
 from tracker.publishing import is_revised
+from tracker.text.markdown import render_markdown
 
 
 def may(verb: str, thing=None) -> bool:

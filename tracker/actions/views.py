@@ -33,11 +33,11 @@ from tracker.conflicts import ConflictField, EditConflict
 from tracker.extensions import db
 from tracker.forms import ButtonForm, describe_share
 from tracker.inputs import int_arg, page_arg
-from tracker.markdown import render_markdown
 from tracker.policy import is_staff
 from tracker.reader import read_as, require
 from tracker.reports.models import KeyMessage
 from tracker.tables.models import TableOutcome
+from tracker.text.markdown import render_markdown
 
 
 def _action_or_404(action_id: int) -> Action:

@@ -10,7 +10,7 @@ Public API (stable; used by the matrix, provenance, progress, brief and search):
 - matrix_rows(act_number=None) -> Select[KeyMessage]   the matrix's rows (paginate them)
 - carry_through(key_messages, total, act_number=None) -> CarryThrough   the matrix's page
 - paragraph_level_counts(draft_id), paragraph_reflections(draft_id, n)   the draft's page
-- split_text(text) -> list[ParsedParagraph]      (re-exported from tracker.drafts.splitting)
+- split_text(text) -> list[ParsedParagraph]      (re-exported from tracker.text.splitting)
 - add_draft(...) -> Draft, record_reflection(...) -> Reflection: operations, one commit each
 
 Visibility: Reflection follows its key message (DerivedVisibilityMixin), so for observers
@@ -26,7 +26,6 @@ from sqlalchemy.orm import defer, joinedload, selectinload
 
 from tracker.acts.models import Act
 from tracker.conflicts import check_version, commit_or_conflict
-from tracker.drafts import alignment, ranking
 from tracker.drafts.models import (
     Draft,
     DraftParagraph,
@@ -36,10 +35,11 @@ from tracker.drafts.models import (
     ReflectionState,
     reflection_paragraph,
 )
-from tracker.drafts.splitting import ParsedParagraph, split_text
 from tracker.extensions import db
 from tracker.models import utcnow
 from tracker.reports.models import KeyMessage
+from tracker.text import alignment, ranking
+from tracker.text.splitting import ParsedParagraph, split_text
 
 MAX_PARAGRAPHS = 2000
 EXCERPT_MAX = 600
@@ -398,7 +398,7 @@ class Proposal:
 def propose_paragraphs(
     text: str, paragraphs: list[DraftParagraph], limit: int = 5
 ) -> list[Proposal]:
-    """The paragraphs most likely to carry `text`, best first (tracker.drafts.ranking)."""
+    """The paragraphs most likely to carry `text`, best first (tracker.text.ranking)."""
     return [
         Proposal(paragraphs[r.index], r.score) for r in ranking.rank(text, paragraphs, limit=limit)
     ]

@@ -14,7 +14,6 @@ from tracker.acts.services import acts_in_order
 from tracker.agenda.models import Milestone
 from tracker.clock import today
 from tracker.conflicts import ConflictField, EditConflict
-from tracker.diffing import word_diff
 from tracker.drafts import bp, services
 from tracker.drafts import matrix as carry
 from tracker.drafts.brief import as_markdown, brief_of, trend_text
@@ -26,6 +25,7 @@ from tracker.inputs import int_arg, page_arg
 from tracker.labels import REFLECTION_LEVELS
 from tracker.reader import require
 from tracker.reports.forms import MessageFilterForm
+from tracker.text.diffing import word_diff
 
 PROPOSALS = 5
 PROPOSAL_LEVELS = (Level.STRONG, Level.PARTIAL, Level.WEAK)

@@ -17,9 +17,9 @@ from tracker.acts.models import Act
 from tracker.agenda.models import MeetingSession, SessionKind, session_act
 from tracker.auth.models import User
 from tracker.conflicts import EditConflict, check_version, commit_or_conflict
-from tracker.diffing import change_counts, word_diff
 from tracker.extensions import db
 from tracker.notes.models import Note, NoteRevision
+from tracker.text.diffing import change_counts, word_diff
 
 HISTORY_PER_PAGE = 50
 # Sessions where people take notes; the ACT page offers "New note" in these.

@@ -9,11 +9,11 @@ from tracker.conflicts import ConflictField, EditConflict
 from tracker.extensions import db
 from tracker.forms import ButtonForm, describe_share
 from tracker.inputs import int_arg, page_arg
-from tracker.markdown import render_markdown
 from tracker.notes import bp, services
 from tracker.notes.forms import EditNoteForm, NewNoteForm, RestoreForm
 from tracker.notes.models import Note
 from tracker.reader import require
+from tracker.text.markdown import render_markdown
 
 
 def _note_or_404(note_id: int) -> Note:

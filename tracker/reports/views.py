@@ -18,7 +18,6 @@ from tracker.extensions import db
 from tracker.forms import ButtonForm
 from tracker.inputs import int_arg, page_arg
 from tracker.labels import REPORT_STATUSES
-from tracker.markdown import render_markdown
 from tracker.reader import require
 from tracker.reports import bp, services
 from tracker.reports.forms import (
@@ -34,6 +33,7 @@ from tracker.reports.forms import (
     SubmitReportForm,
 )
 from tracker.reports.models import KeyMessage, Report, ReportStatus
+from tracker.text.markdown import render_markdown
 
 MESSAGES_PER_PAGE = 25
 

@@ -4,7 +4,7 @@ Each source runs one query: rows in which every term of the query appears (a
 case-insensitive LIKE, with accentable letters left open), the newest
 CANDIDATES_PER_SOURCE of them (reading by id from the newest, the database stops as soon as
 it has enough). The candidates are then ranked together with the drafts' BM25
-(`tracker.drafts.ranking.rank`), which also drops those that only looked like a match, and
+(`tracker.text.ranking.rank`), which also drops those that only looked like a match, and
 only the shown page gets its snippets.
 """
 
@@ -17,11 +17,11 @@ from markupsafe import Markup
 from sqlalchemy import Select, select
 
 from tracker.acts.models import Act
-from tracker.drafts.ranking import rank
 from tracker.extensions import db
 from tracker.pagination import Page
 from tracker.search.sources import SOURCES, Document, Source
-from tracker.search.text import QueryTerm, highlight, like, query_terms, snippet, terms_in
+from tracker.text.ranking import rank
+from tracker.text.search import QueryTerm, highlight, like, query_terms, snippet, terms_in
 
 PER_PAGE = 20
 # Measured on the large benchmark data: 200 took over a second a search, mostly ranking.

@@ -30,14 +30,14 @@ from tracker.drafts.views import ref_slug
 from tracker.models import PublishableMixin
 from tracker.notes.models import Note
 from tracker.reports.models import KeyMessage, Report, ReportPriority
-from tracker.search.text import markdown_to_text, plain
 from tracker.tables.models import TableOutcome
+from tracker.text.search import markdown_to_text, plain
 
 
 @dataclass
 class Document:
     """One record as search sees it. `text`, `section` and `heading_level` are what
-    `tracker.drafts.ranking.rank` reads."""
+    `tracker.text.ranking.rank` reads."""
 
     source: Source
     title: str

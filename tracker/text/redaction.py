@@ -10,27 +10,15 @@ Spanish, so a name typed in any of the meeting's languages is caught.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
 from babel import Locale
 
-WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+from tracker.text.words import WORD, fold
+
 LANGUAGES = ("en", "fr", "es")
-
-
-def strip_accents(text: str) -> str:
-    if text.isascii():
-        return text
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
-
-
-def fold(word: str) -> str:
-    return strip_accents(word).casefold()
 
 
 @cache

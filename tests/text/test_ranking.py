@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker.drafts import ranking
-from tracker.drafts.splitting import split_text
+from tracker.text import ranking
+from tracker.text.splitting import split_text
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = json.loads((Path(__file__).parent / "eval_set.json").read_text(encoding="utf-8"))

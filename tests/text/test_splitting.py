@@ -1,6 +1,6 @@
 """Splitting real-shaped draft texts into paragraphs."""
 
-from tracker.drafts.splitting import split_text
+from tracker.text.splitting import split_text
 
 PLAIN = (
     "\ufeffPreamble\r\n"

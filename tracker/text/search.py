@@ -1,6 +1,7 @@
-"""Text for search: the terms of a query, SQL LIKE patterns, snippets.
+"""Text for search: the terms of a query, SQL LIKE patterns, snippets, and Markdown as plain
+text.
 
-Matching goes through the drafts' analyser (`tracker.drafts.ranking.terms`: lowercase,
+Matching goes through the ranking's analyser (`tracker.text.ranking.terms`: lowercase,
 accents stripped, stop words, light stemming, the en/fr/es domain synonyms), so a word is
 highlighted exactly when it counted for the ranking.
 """
@@ -12,9 +13,9 @@ from functools import cache, lru_cache
 
 from markupsafe import Markup, escape
 
-from tracker.drafts.lexicon import SYNONYMS
-from tracker.drafts.ranking import stem, terms
-from tracker.text.redaction import WORD, fold
+from tracker.text.lexicon import synonyms
+from tracker.text.ranking import terms
+from tracker.text.words import WORD, fold, stem
 
 # Letters that French or Spanish may write with an accent: in SQL they become "_", which
 # LIKE matches to any one character, so "detention" also finds "détention".
@@ -67,9 +68,8 @@ def query_terms(query: str) -> list[QueryTerm]:
 
 @cache
 def _synonyms_by_concept() -> dict[str, frozenset[str]]:
-    SYNONYMS.get("")  # the lexicon builds its map on first use
     by_concept: dict[str, set[str]] = {}
-    for word, concept in SYNONYMS.items():
+    for word, concept in synonyms().items():
         by_concept.setdefault(concept, set()).add(word)
     return {concept: frozenset(words) for concept, words in by_concept.items()}
 

@@ -5,11 +5,11 @@ from datetime import date
 from sqlalchemy import select
 
 from tests import factories
-from tracker.diffing import word_diff
 from tracker.drafts import services
-from tracker.drafts.alignment import align
 from tracker.drafts.models import Draft, Level, Reflection
-from tracker.drafts.splitting import split_text
+from tracker.text.alignment import align
+from tracker.text.diffing import word_diff
+from tracker.text.splitting import split_text
 
 OLD = """## Objective 13: Use migration detention only as a measure of last resort
 

@@ -2,8 +2,8 @@
 
 from markupsafe import Markup
 
-from tracker.search.text import highlight, markdown_to_text, query_terms, snippet
 from tracker.text.redaction import redact
+from tracker.text.search import highlight, markdown_to_text, query_terms, snippet
 
 DETENTION = frozenset({"detention"})
 

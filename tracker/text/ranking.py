@@ -7,62 +7,37 @@ analyser: lowercase, accents stripped, a small stop-word list in the three langu
 light stemming (plurals) and a bilingual map of the domain's key terms onto one concept
 (détention / detención -> detention). A draft has a few hundred paragraphs, so BM25 over
 one draft is cheap, and it runs the same on SQLite and PostgreSQL. The evaluation set in
-tests/drafts/ measures it against FTS5 (see tests/drafts/test_ranking_eval.py).
+tests/text/ measures it against FTS5.
 """
 
 import math
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.drafts.lexicon import STOP_WORDS, SYNONYMS
+from tracker.text.lexicon import stop_words, synonyms
+from tracker.text.words import WORD, stem, strip_accents
 
 K1 = 1.2
 B = 0.75
 SECTION_WEIGHT = 0.5  # a heading's words count half as much as the paragraph's own
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-# The combining marks left by decomposing Latin letters (é -> e + U+0301).
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
-def strip_accents(text: str) -> str:
-    if text.isascii():
-        return text
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
-
-
-def stem(word: str) -> str:
-    """Light stemming: plurals and a few endings shared by English, French and Spanish."""
-    if len(word) <= 3:
-        return word
-    for suffix, replacement in (("ies", "y"), ("aux", "al"), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stemmed = word[: -len(suffix)] + replacement
-            # "es" only when the plain word ends in s/x/z/ch/sh ("boxes"), else drop "s"
-            if suffix == "es" and not re.search(r"(s|x|z|ch|sh|on|or|al|ad)$", stemmed):
-                continue
-            return stemmed
-    return word
 
 
 @lru_cache(maxsize=100_000)
 def _term(raw: str) -> str | None:
     """One word's term (None for stop words and numbers); a language has few distinct words,
     so search, which analyses many texts a request, mostly finds them here."""
-    if raw in STOP_WORDS or raw.isdigit():
+    if raw in stop_words() or raw.isdigit():
         return None
     stemmed = stem(raw)
-    return SYNONYMS.get(raw) or SYNONYMS.get(stemmed) or stemmed
+    concepts = synonyms()
+    return concepts.get(raw) or concepts.get(stemmed) or stemmed
 
 
 def terms(text: str) -> list[str]:
     """The analysed terms of a text: what both the query and the paragraphs are reduced to."""
-    analysed = (_term(raw) for raw in _WORD.findall(strip_accents(text).casefold()))
+    analysed = (_term(raw) for raw in WORD.findall(strip_accents(text).casefold()))
     return [term for term in analysed if term is not None]
 
 
