@@ -19,6 +19,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def real_utcnow() -> datetime:
+    """The real time, never a pinned date: for security windows (throttles, link expiry)."""
+    return datetime.now(UTC)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -75,5 +80,6 @@ __all__ = [
     "Visibility",
     "VisibleMixin",
     "String",
+    "real_utcnow",
     "utcnow",
 ]

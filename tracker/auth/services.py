@@ -4,7 +4,7 @@ import hashlib
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from flask import current_app, url_for
 from flask_babel import gettext as _
@@ -15,7 +15,7 @@ from tracker.auth.models import Invitation, User
 from tracker.auth.passwords import hash_password, verify_password
 from tracker.extensions import db
 from tracker.mail import deliver, queue_mail
-from tracker.models import utcnow
+from tracker.models import real_utcnow, utcnow
 from tracker.policy import Role
 
 log = logging.getLogger("tracker.auth")
@@ -108,7 +108,7 @@ def _new_invitation(inviter: User, user: User) -> InvitationLink:
             token_hash=token_hash(token),
             user_id=user.id,
             invited_by_id=inviter.id,
-            expires_at=utcnow() + timedelta(days=days),
+            expires_at=real_utcnow() + timedelta(days=days),
         )
     )
     url = url_for("auth.accept_invitation", token=token, _external=True)
@@ -135,16 +135,19 @@ def usable_invitation(token: str) -> Invitation | None:
     )
     if invitation is None or invitation.used_at is not None:
         return None
-    expires_at = invitation.expires_at
-    if expires_at.tzinfo is None:  # SQLite returns naive datetimes
-        expires_at = expires_at.replace(tzinfo=utcnow().tzinfo)
-    if expires_at <= utcnow() or not invitation.user.active:
+    if _expired(invitation.expires_at) or not invitation.user.active:
         return None
     return invitation
 
 
+def _expired(expires_at: datetime) -> bool:
+    if expires_at.tzinfo is None:  # SQLite returns naive datetimes
+        expires_at = expires_at.replace(tzinfo=UTC)
+    return expires_at <= real_utcnow()
+
+
 def accept_invitation(invitation: Invitation, password: str) -> User:
-    invitation.used_at = utcnow()
+    invitation.used_at = real_utcnow()
     user = invitation.user
     user.password_hash = hash_password(password)
     user.end_all_sessions()
