@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 
 from tracker.auth import throttle
 from tracker.auth.models import Invitation, User
-from tracker.auth.passwords import hash_password, verify_password
+from tracker.auth.passwords import hash_password, needs_rehash, verify_password
 from tracker.extensions import db
 from tracker.mail import deliver, queue_mail
-from tracker.models import real_utcnow, utcnow
+from tracker.models import real_utcnow
 from tracker.policy import Role
 
 log = logging.getLogger("tracker.auth")
@@ -36,12 +36,17 @@ def authenticate(email: str, password: str, remote_addr: str | None = None) -> U
         log.warning("sign-in refused for %s from %s: throttled", email, remote_addr)
         raise SignInLocked
     user = find_user_by_email(email)
-    if user is None or not verify_password(user.password_hash, password) or not user.active:
+    # One Argon2 verification whatever the account: an unknown, inactive or password-less
+    # one is checked against a dummy hash, so timing does not tell which emails exist.
+    usable = user is not None and user.active and user.password_hash
+    if not verify_password(user.password_hash if usable else None, password):
         throttle.record_failure(email)
         log.warning("sign-in failed for %s from %s", email, remote_addr)
         return None
     throttle.clear_failures(email)
-    user.last_sign_in_at = utcnow()
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_sign_in_at = real_utcnow()
     db.session.commit()
     log.info("sign-in of %s from %s", email, remote_addr)
     return user
