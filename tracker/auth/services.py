@@ -21,29 +21,49 @@ from tracker.policy import Role
 log = logging.getLogger("tracker.auth")
 
 
-class SignInLocked(Exception):
-    """Too many failed sign-ins for this account; try again later."""
+class SignInThrottled(Exception):
+    """Too many failed sign-ins from this address, or against this account: wait."""
+
+    def __init__(self, refusal: throttle.Refusal) -> None:
+        super().__init__(refusal.rule)
+        self.refusal = refusal
 
 
 def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
 
 
-def authenticate(email: str, password: str, remote_addr: str | None = None) -> User | None:
-    """The active user with this email and password, or None; raises SignInLocked."""
+def authenticate(
+    email: str,
+    password: str,
+    remote_addr: str | None = None,
+    known_device_user_id: int | None = None,
+) -> User | None:
+    """The active user with this email and password, or None; raises SignInThrottled.
+
+    Every attempt that is not throttled costs one Argon2 verification, whether the account
+    exists or not, so the answer's timing does not tell which addresses have an account.
+    `known_device_user_id` is the user this browser's device cookie names, if any.
+    """
     email = email.strip().lower()
-    if throttle.is_locked(email):
-        log.warning("sign-in refused for %s from %s: throttled", email, remote_addr)
-        raise SignInLocked
     user = find_user_by_email(email)
-    # One Argon2 verification whatever the account: an unknown, inactive or password-less
-    # one is checked against a dummy hash, so timing does not tell which emails exist.
+    known_device = user is not None and known_device_user_id == user.id
+    refusal = throttle.sign_in_refusal(email, remote_addr, known_device)
+    if refusal is not None:
+        log.warning(
+            "sign-in refused for %s from %s: throttled (%s, %ds)",
+            email,
+            remote_addr,
+            refusal.rule,
+            refusal.seconds,
+        )
+        raise SignInThrottled(refusal)
     usable = user is not None and user.active and user.password_hash
     if not verify_password(user.password_hash if usable else None, password):
-        throttle.record_failure(email)
+        throttle.record_failure(email, remote_addr)
         log.warning("sign-in failed for %s from %s", email, remote_addr)
         return None
-    throttle.clear_failures(email)
+    throttle.clear_failures(email, remote_addr)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_sign_in_at = real_utcnow()

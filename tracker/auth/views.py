@@ -2,13 +2,26 @@
 
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Response,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from tracker.auth import bp, services
+from tracker.auth.devices import client_address, known_device_user_id, remember_device
 from tracker.auth.forms import ChangePasswordForm, LanguageForm, SetPasswordForm, SignInForm
 from tracker.auth.passwords import verify_password
+from tracker.auth.throttle import Refusal
 
 
 def safe_next(target: str | None) -> str | None:
@@ -29,25 +42,45 @@ def sign_in():
     status = 200
     if form.validate_on_submit():
         try:
-            user = services.authenticate(form.email.data, form.password.data, request.remote_addr)
-        except services.SignInLocked:
-            minutes = current_app.config["SIGN_IN_LOCK_MINUTES"]
-            form.email.errors.append(
-                _(
-                    "Too many failed sign-ins for this account. Try again in %(minutes)d minutes.",
-                    minutes=minutes,
-                )
+            user = services.authenticate(
+                form.email.data, form.password.data, client_address(), known_device_user_id()
             )
-            return render_template("auth/sign_in.html", form=form), 429
+        except services.SignInThrottled as throttled:
+            form.email.errors.append(sign_in_refusal_message(throttled.refusal))
+            page = render_template("auth/sign_in.html", form=form)
+            return too_many_requests(page, throttled.refusal)
         if user is not None:
             session.clear()  # a fresh session at sign-in: no fixation
             login_user(user, remember=form.remember.data)
-            return redirect(safe_next(request.args.get("next")) or url_for("dashboard.index"))
+            target = safe_next(request.args.get("next")) or url_for("dashboard.index")
+            return remember_device(redirect(target), user)
         form.password.errors.append(_("Email or password is incorrect."))
         status = 401
     elif form.is_submitted():
         status = 400
     return render_template("auth/sign_in.html", form=form), status
+
+
+def sign_in_refusal_message(refusal: Refusal) -> str:
+    if refusal.rule == "account":
+        return ngettext(
+            "This account has had many failed sign-ins lately. Wait %(num)d second, then "
+            "try again. On a device where you signed in before, there is no wait.",
+            "This account has had many failed sign-ins lately. Wait %(num)d seconds, then "
+            "try again. On a device where you signed in before, there is no wait.",
+            refusal.seconds,
+        )
+    return ngettext(
+        "Too many failed sign-ins from your network. Try again in %(num)d minute.",
+        "Too many failed sign-ins from your network. Try again in %(num)d minutes.",
+        refusal.minutes,
+    )
+
+
+def too_many_requests(page: str, refusal: Refusal) -> Response:
+    response = make_response(page, 429)
+    response.headers["Retry-After"] = str(refusal.seconds)
+    return response
 
 
 @bp.post("/sign-out")
@@ -114,7 +147,7 @@ def accept_invitation(token: str):
         session.clear()
         login_user(user)
         flash(_("Welcome, %(name)s. Your password is set.", name=user.name), "success")
-        return redirect(url_for("dashboard.index"))
+        return remember_device(redirect(url_for("dashboard.index")), user)
     status = 422 if form.is_submitted() else 200
     return render_template(
         "auth/accept_invitation.html", form=form, invitee=invitation.user
