@@ -61,7 +61,7 @@ class Config:
 
     # How many proxies in front of the app (load balancer, reverse proxy) append the client's
     # address to X-Forwarded-For. 0: the address is the connection's (clients reach gunicorn
-    # directly). The sign-in throttle counts by this address.
+    # directly). The sign-in and password-reset throttles count by this address.
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
     # Sign-in throttle (README, Security). Failures count over this window...
     SIGN_IN_WINDOW_MINUTES = 15
@@ -76,6 +76,12 @@ class Config:
     SIGN_IN_ACCOUNT_WAIT_SECONDS = 30
     # The "device" cookie that marks a browser where someone signed in.
     KNOWN_DEVICE_DAYS = 365
+
+    # Password reset: the link works once, for this long; at most so many mails per email
+    # and requests per address in an hour.
+    PASSWORD_RESET_MINUTES = 60
+    PASSWORD_RESET_MAILS_PER_EMAIL = 3
+    PASSWORD_RESET_REQUESTS_PER_ADDRESS = 10
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))

@@ -1,4 +1,4 @@
-"""The sign-in throttle: an attacker's failures slow the attacker, not the account's owner.
+"""The sign-in and password-reset throttles: an attacker's failures slow the attacker.
 
 Failed sign-ins are counted two ways (the numbers are settings, see tracker/config.py):
 
@@ -13,9 +13,10 @@ Failed sign-ins are counted two ways (the numbers are settings, see tracker/conf
   is not slowed. A correct password after the wait signs in.
 
 A successful sign-in forgets that account's failures from that address only, so signing in
-to one's own account never erases failures against somebody else's.
+to one's own account never erases failures against somebody else's. Requests for a
+password-reset link are counted per address too.
 
-Kept in the database, or in Redis when REDIS_URL is set, so the throttle holds across
+Kept in the database, or in Redis when REDIS_URL is set, so the throttles hold across
 workers and machines. Every time here is the real time, never the app's pinned date.
 """
 
@@ -28,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 from flask import current_app
 from sqlalchemy import delete, distinct, func, select
 
-from tracker.auth.models import SignInFailure
+from tracker.auth.models import PasswordResetRequest, SignInFailure
 from tracker.extensions import db
 from tracker.models import real_utcnow
 from tracker.redis_client import redis_client
@@ -40,6 +41,7 @@ MEMORY = timedelta(days=1)
 ADDRESS_FAILURES_READ = 50
 # At most this many of an account's latest failures are kept in Redis.
 ACCOUNT_FAILURES_KEPT = 200
+RESET_PERIOD = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,21 @@ def clear_failures(email: str, address: str | None) -> None:
     _store().clear_failures(_normal_email(email), address_key(address))
 
 
+def reset_request_refusal(address: str | None) -> Refusal | None:
+    """Why this address may not ask for another reset link now, or None."""
+    now = real_utcnow()
+    limit = _config("PASSWORD_RESET_REQUESTS_PER_ADDRESS")
+    requests = _store().reset_requests(address_key(address), now - RESET_PERIOD)
+    if len(requests) < limit:
+        return None
+    # The next request may go when enough of these are an hour old.
+    return Refusal("address", max(requests[len(requests) - limit] + RESET_PERIOD - now, ZERO))
+
+
+def record_reset_request(address: str | None) -> None:
+    _store().add_reset_request(address_key(address), real_utcnow())
+
+
 def _store():
     client = redis_client()
     return _RedisStore(client) if client is not None else _DatabaseStore()
@@ -187,6 +204,25 @@ class _DatabaseStore:
             )
         )
 
+    def reset_requests(self, address: str, since: datetime) -> list[datetime]:
+        moments = db.session.scalars(
+            select(PasswordResetRequest.requested_at)
+            .where(
+                PasswordResetRequest.address == address,
+                PasswordResetRequest.requested_at > since,
+            )
+            .order_by(PasswordResetRequest.requested_at)
+        ).all()
+        return [_aware(moment) for moment in moments]
+
+    def add_reset_request(self, address: str, at: datetime) -> None:
+        db.session.add(PasswordResetRequest(address=address, requested_at=at))
+        db.session.execute(
+            delete(PasswordResetRequest).where(
+                PasswordResetRequest.requested_at < at - RESET_PERIOD
+            )
+        )
+
 
 class _RedisStore:
     """Sorted sets scored by time: one per address and one per account.
@@ -205,6 +241,10 @@ class _RedisStore:
     @staticmethod
     def account_key(email: str) -> str:
         return f"tracker:sign-in:account:{email}"
+
+    @staticmethod
+    def reset_key(address: str) -> str:
+        return f"tracker:password-reset:address:{address}"
 
     def _since(self, key: str, since: datetime) -> list[tuple[str, datetime]]:
         entries = self.client.zrangebyscore(key, f"({since.timestamp()}", "+inf", withscores=True)
@@ -240,3 +280,10 @@ class _RedisStore:
             members = [m for m in self.client.zrange(key, 0, -1) if m.split("|", 1)[1] == other]
             if members:
                 self.client.zrem(key, *members)
+
+    def reset_requests(self, address: str, since: datetime) -> list[datetime]:
+        return [moment for _member, moment in self._since(self.reset_key(address), since)]
+
+    def add_reset_request(self, address: str, at: datetime) -> None:
+        keep = _config("PASSWORD_RESET_REQUESTS_PER_ADDRESS")
+        self._add(self.reset_key(address), uuid.uuid4().hex, at, keep, RESET_PERIOD)

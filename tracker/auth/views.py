@@ -1,10 +1,11 @@
-"""Sign in and out, the account page, and accepting an invitation."""
+"""Sign in and out, the account page, accepting an invitation and resetting a password."""
 
 from urllib.parse import urlsplit
 
 from flask import (
     Response,
     abort,
+    current_app,
     flash,
     make_response,
     redirect,
@@ -19,7 +20,13 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from tracker.auth import bp, services
 from tracker.auth.devices import client_address, known_device_user_id, remember_device
-from tracker.auth.forms import ChangePasswordForm, LanguageForm, SetPasswordForm, SignInForm
+from tracker.auth.forms import (
+    ChangePasswordForm,
+    ForgotPasswordForm,
+    LanguageForm,
+    SetPasswordForm,
+    SignInForm,
+)
 from tracker.auth.passwords import verify_password
 from tracker.auth.throttle import Refusal
 
@@ -152,3 +159,69 @@ def accept_invitation(token: str):
     return render_template(
         "auth/accept_invitation.html", form=form, invitee=invitation.user
     ), status
+
+
+@bp.route("/forgot-password", methods=["GET", "POST"])
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        try:
+            message = services.request_password_reset(form.email.data, client_address())
+        except services.ResetRequestThrottled as throttled:
+            form.email.errors.append(
+                ngettext(
+                    "Too many requests for a reset link from your network. "
+                    "Try again in %(num)d minute.",
+                    "Too many requests for a reset link from your network. "
+                    "Try again in %(num)d minutes.",
+                    throttled.refusal.minutes,
+                )
+            )
+            page = render_template("auth/forgot_password.html", form=form)
+            return too_many_requests(page, throttled.refusal)
+        # The same answer whether or not a link was sent; the mail goes out once the answer
+        # has left, so the time a mail server takes does not tell either.
+        response = make_response(render_template("auth/reset_link_sent.html"))
+        if message is not None:
+            deliver_after(response, message.id)
+        return response
+    status = 422 if form.is_submitted() else 200
+    return render_template("auth/forgot_password.html", form=form), status
+
+
+def deliver_after(response: Response, message_id: int) -> None:
+    """Send an outbox message once the response is sent (a failure stays in the outbox)."""
+    app = current_app._get_current_object()
+
+    def send() -> None:
+        with app.app_context():
+            services.deliver_queued(message_id)
+
+    response.call_on_close(send)
+
+
+@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    reset = services.usable_password_reset(token)
+    if reset is None:
+        return private(render_template("auth/reset_invalid.html"), 404)
+    form = SetPasswordForm()
+    form.email_for_check = reset.user.email
+    if form.validate_on_submit():
+        user = services.reset_password(reset, form.new_password.data)
+        if user is None:  # used meanwhile, from another tab
+            return private(render_template("auth/reset_invalid.html"), 404)
+        session.clear()
+        login_user(user)
+        flash(_("Your new password is set. Every other device is signed out."), "success")
+        return remember_device(redirect(url_for("dashboard.index")), user)
+    status = 422 if form.is_submitted() else 200
+    page = render_template("auth/reset_password.html", form=form, person=reset.user)
+    return private(page, status)
+
+
+def private(page: str, status: int) -> Response:
+    """A page whose address holds a secret: never kept by a cache."""
+    response = make_response(page, status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
