@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from tracker.config import Config
 
@@ -18,6 +19,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
     )
     app.config.from_object(config or Config)
     Config.check(app.config)
+    register_proxies(app)
     register_url_converters(app)
     register_extensions(app)
     register_blueprints(app)
@@ -26,6 +28,13 @@ def create_app(config: type[Config] | None = None) -> Flask:
     register_template_helpers(app)
     register_commands(app)
     return app
+
+
+def register_proxies(app: Flask) -> None:
+    """Behind PROXY_COUNT proxies, the client's address is the one they forwarded."""
+    proxies = app.config["PROXY_COUNT"]
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies)  # type: ignore[method-assign]
 
 
 def register_extensions(app: Flask) -> None:

@@ -57,9 +57,31 @@ class Config:
     # Argon2id cost (OWASP: m=19 MiB, t=2, p=1 at least)
     ARGON2_TIME_COST = 2
     ARGON2_MEMORY_COST = 19 * 1024
-    SIGN_IN_MAX_FAILURES = 5
-    SIGN_IN_LOCK_MINUTES = 15
     INVITATION_DAYS = 7
+
+    # How many proxies in front of the app (load balancer, reverse proxy) append the client's
+    # address to X-Forwarded-For. 0: the address is the connection's (clients reach gunicorn
+    # directly). The sign-in and password-reset throttles count by this address.
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+    # Sign-in throttle (README, Security). Failures count over this window...
+    SIGN_IN_WINDOW_MINUTES = 15
+    # ...per address: after this many, the address waits, twice as long after each new one.
+    SIGN_IN_ADDRESS_FAILURES = 5
+    SIGN_IN_ADDRESS_FIRST_WAIT_SECONDS = 60
+    SIGN_IN_ADDRESS_MAX_WAIT_MINUTES = 60
+    # ...per account: this many failures from this many addresses ask for a short wait
+    # between attempts, except from a device where the owner signed in before.
+    SIGN_IN_ACCOUNT_FAILURES = 10
+    SIGN_IN_ACCOUNT_ADDRESSES = 3
+    SIGN_IN_ACCOUNT_WAIT_SECONDS = 30
+    # The "device" cookie that marks a browser where someone signed in.
+    KNOWN_DEVICE_DAYS = 365
+
+    # Password reset: the link works once, for this long; at most so many mails per email
+    # and requests per address in an hour.
+    PASSWORD_RESET_MINUTES = 60
+    PASSWORD_RESET_MAILS_PER_EMAIL = 3
+    PASSWORD_RESET_REQUESTS_PER_ADDRESS = 10
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))

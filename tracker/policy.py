@@ -229,7 +229,15 @@ REFERENCE_RECORDS = frozenset(
     }
 )
 ACCOUNT_RECORDS = frozenset(
-    {"Invitation", "Notification", "OutboxMessage", "SignInFailure", "User"}
+    {
+        "Invitation",
+        "Notification",
+        "OutboxMessage",
+        "PasswordReset",
+        "PasswordResetRequest",
+        "SignInFailure",
+        "User",
+    }
 )
 NEVER_READ = frozenset(
     {

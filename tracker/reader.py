@@ -51,10 +51,16 @@ def read_as(user) -> None:
 
 
 def install_visibility_filter(scoped_session) -> None:
-    event.listen(scoped_session, "do_orm_execute", _restrict_to_reader)
-    event.listen(scoped_session, "before_flush", _refuse_changed_views)
-    event.listen(db.Model, "load", _loaded, propagate=True)
-    event.listen(db.Model, "refresh", _refreshed, propagate=True)
+    """Listen once, however many apps a process creates (they share the session)."""
+    listeners = (
+        (scoped_session, "do_orm_execute", _restrict_to_reader, {}),
+        (scoped_session, "before_flush", _refuse_changed_views, {}),
+        (db.Model, "load", _loaded, {"propagate": True}),
+        (db.Model, "refresh", _refreshed, {"propagate": True}),
+    )
+    for target, name, listener, options in listeners:
+        if not event.contains(target, name, listener):
+            event.listen(target, name, listener, **options)
 
 
 def _options_for_reader() -> list | None:

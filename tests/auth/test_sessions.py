@@ -116,7 +116,7 @@ def test_session_cookie_is_http_only_and_same_site_lax(client):
     UserFactory(email=EMAIL)
     response = client.post("/sign-in", data={"email": EMAIL, "password": PASSWORD, "remember": "y"})
     cookies = {header.split("=", 1)[0]: header for header in response.headers.getlist("Set-Cookie")}
-    assert set(cookies) == {"session", "remember_token"}
+    assert set(cookies) == {"session", "remember_token", "device"}
     for header in cookies.values():
         attributes = [part.strip().lower() for part in header.split(";")]
         assert "httponly" in attributes

@@ -1,4 +1,4 @@
-"""Sign-in, password and invitation forms."""
+"""Sign-in, password, password-reset and invitation forms."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -28,6 +28,15 @@ class SignInForm(FlaskForm):
     )
     remember = BooleanField(_l("Keep me signed in on this device"))
     submit = SubmitField(_l("Sign in"))
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(
+        _l("Email"),
+        validators=[DataRequired(), Length(max=254)],
+        render_kw={"autocomplete": "username"},
+    )
+    submit = SubmitField(_l("Send me a link"))
 
 
 class NewPasswordMixin:

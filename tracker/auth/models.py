@@ -1,15 +1,15 @@
-"""People, organisations, invitations, the sign-in throttle and the mail outbox."""
+"""People, organisations, invitations, password resets, the throttles and the mail outbox."""
 
 import enum
 import secrets
 from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models import TimestampMixin, str_enum, utcnow
+from tracker.models import TimestampMixin, real_utcnow, str_enum, utcnow
 from tracker.policy import Role
 
 
@@ -99,14 +99,62 @@ class Invitation(TimestampMixin, db.Model):
     invited_by: Mapped[User | None] = relationship(foreign_keys=[invited_by_id])
 
 
-class SignInFailure(db.Model):
-    """One failed sign-in, kept so the throttle holds across worker processes."""
+class PasswordReset(db.Model):
+    """A single-use link, valid for an hour, mailed to someone who forgot their password.
 
-    __tablename__ = "sign_in_failure"
+    Only the SHA-256 of the link's secret is kept. Its times are real times, never the
+    app's pinned date.
+    """
+
+    __tablename__ = "password_reset"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(254), index=True)
-    failed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=real_utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship()
+
+
+class SignInFailure(db.Model):
+    """One failed sign-in: for which email, from which address (the throttle's memory).
+
+    Kept in the database so the throttle holds across worker processes (Redis instead when
+    REDIS_URL is set); rows older than a day are pruned.
+    """
+
+    __tablename__ = "sign_in_failure"
+    __table_args__ = (
+        Index("ix_sign_in_failure_email_failed_at", "email", "failed_at"),
+        Index("ix_sign_in_failure_address_failed_at", "address", "failed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254))
+    # The client's address (an IPv6 client's /64 network), "" when unknown.
+    address: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    failed_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=real_utcnow, index=True
+    )
+
+
+class PasswordResetRequest(db.Model):
+    """One request for a reset link from an address, whatever the email (its throttle)."""
+
+    __tablename__ = "password_reset_request"
+    __table_args__ = (
+        Index("ix_password_reset_request_address_requested_at", "address", "requested_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    address: Mapped[str] = mapped_column(String(64))
+    requested_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=real_utcnow, index=True
+    )
 
 
 class OutboxMessage(db.Model):

@@ -1,5 +1,6 @@
 """Password hashing (Argon2id) and the password rules."""
 
+import secrets
 from functools import cache
 from importlib import resources
 
@@ -25,14 +26,35 @@ def hash_password(password: str) -> str:
     return hasher().hash(password)
 
 
+@cache
+def _dummy_hash(time_cost: int, memory_cost: int) -> str:
+    return _hasher(time_cost, memory_cost).hash(secrets.token_urlsafe(32))
+
+
+def dummy_hash() -> str:
+    """A hash of a random secret with the current parameters, computed once per process."""
+    config = current_app.config
+    return _dummy_hash(config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"])
+
+
 def verify_password(password_hash: str | None, password: str) -> bool:
-    if not password_hash:
-        # Spend the same time as a real check so unknown accounts can't be told apart.
-        hasher().hash(password)
-        return False
+    """Whether `password` matches; always one real Argon2 verification, hash or no hash.
+
+    Without a hash (an unknown or password-less account), the password is verified against
+    a dummy hash, so such accounts answer no faster than real ones.
+    """
     try:
-        return hasher().verify(password_hash, password)
+        matches = hasher().verify(password_hash or dummy_hash(), password)
     except (VerificationError, InvalidHashError):
+        return False
+    return matches and bool(password_hash)
+
+
+def needs_rehash(password_hash: str) -> bool:
+    """Whether a hash was made with other parameters than the current ones."""
+    try:
+        return hasher().check_needs_rehash(password_hash)
+    except InvalidHashError:
         return False
 
 
