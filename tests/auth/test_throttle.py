@@ -10,6 +10,7 @@ import logging
 import re
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from tests.auth.workers import REDIS_URL, Site, redis_store, worker
@@ -357,9 +358,17 @@ def test_a_forwarded_for_header_is_ignored_unless_proxies_are_declared(site):
     address_wait_minutes(attempt(attacker, PASSWORD))
 
 
-def test_behind_a_proxy_each_client_counts_by_its_forwarded_address(app):
-    behind_proxy = create_app(make_config(app.config["SQLALCHEMY_DATABASE_URI"], PROXY_COUNT=1))
-    behind_proxy.test_client_class = IsolatedClient
+@pytest.fixture
+def behind_proxy(app):
+    """The app as created behind one proxy (PROXY_COUNT=1), on the suite's database."""
+    other = create_app(make_config(app.config["SQLALCHEMY_DATABASE_URI"], PROXY_COUNT=1))
+    other.test_client_class = IsolatedClient
+    yield other
+    with other.app_context():
+        db.engine.dispose()
+
+
+def test_behind_a_proxy_each_client_counts_by_its_forwarded_address(behind_proxy):
     UserFactory(email=EMAIL)
 
     def through_proxy(client_address, password, forged=None):
