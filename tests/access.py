@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from tests import factories
-from tracker.policy import Role
+from tracker.records.policy import Role
 
 FEED_TOKEN = "world-calendar-feed-token"
 ALL_ROLES = frozenset(role.value for role in Role)

@@ -20,9 +20,9 @@ from sqlalchemy import event, text
 
 from tests import factories
 from tracker import create_app
-from tracker.config import TestConfig
-from tracker.extensions import db as _db
-from tracker.policy import Role
+from tracker.core.config import TestConfig
+from tracker.core.extensions import db as _db
+from tracker.records.policy import Role
 
 ROLES = [role.value for role in Role]
 

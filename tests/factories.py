@@ -7,24 +7,18 @@ import factory
 from factory.alchemy import SQLAlchemyModelFactory
 from sqlalchemy import select
 
-from tracker.actions.models import Action, ActionUpdate
-from tracker.acts.models import Act
-from tracker.agenda.models import Meeting, MeetingSession, Milestone, Speaker
-from tracker.auth.models import Organization, User
 from tracker.auth.passwords import hash_password
-from tracker.drafts.models import Draft, DraftParagraph, Reflection
-from tracker.extensions import db
-from tracker.notes.models import Note, NoteRevision
-from tracker.notifications.models import Notification
-from tracker.publishing import publish_new
-from tracker.reports.models import (
-    KeyMessage,
-    Report,
-    ReportEvent,
-    ReportInternal,
-    ReportPriority,
-)
-from tracker.tables.models import Government, Stance, TableOutcome
+from tracker.core.extensions import db
+from tracker.records.accounts import Organization, User
+from tracker.records.actions import Action, ActionUpdate
+from tracker.records.acts import Act
+from tracker.records.agenda import Meeting, MeetingSession, Milestone, Speaker
+from tracker.records.drafts import Draft, DraftParagraph, Reflection
+from tracker.records.notes import Note, NoteRevision
+from tracker.records.notifications import Notification
+from tracker.records.publishing import publish_new
+from tracker.records.reports import KeyMessage, Report, ReportEvent, ReportInternal, ReportPriority
+from tracker.records.tables import Government, Stance, TableOutcome
 
 PASSWORD = "correct horse battery staple"
 

@@ -8,8 +8,8 @@ import pytest
 
 from tests.conftest import make_config
 from tracker import create_app
-from tracker.backup import BackupUnsupported, backup_sqlite, sqlite_file
-from tracker.extensions import db
+from tracker.core.backup import BackupUnsupported, backup_sqlite, sqlite_file
+from tracker.core.extensions import db
 
 
 def _count(path: Path) -> int:

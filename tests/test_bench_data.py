@@ -8,15 +8,15 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import empty_tables
-from tracker.actions.models import Action, ActionUpdate
-from tracker.auth.models import User
 from tracker.bench import SCALES, BenchDataExists, generate
+from tracker.core.extensions import db
 from tracker.demo.actions import ACTIONS as DEMO_ACTIONS
-from tracker.extensions import db
-from tracker.models import Visibility
-from tracker.notes.models import Note, NoteRevision
-from tracker.reports.models import KeyMessage, Report
-from tracker.tables.models import Stance, TableOutcome
+from tracker.records.accounts import User
+from tracker.records.actions import Action, ActionUpdate
+from tracker.records.base import Visibility
+from tracker.records.notes import Note, NoteRevision
+from tracker.records.reports import KeyMessage, Report
+from tracker.records.tables import Stance, TableOutcome
 
 SMALL = SCALES["small"]
 # Three times the small scale's records and people (the meeting count stays).

@@ -12,10 +12,10 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import DateTime, func, select
 
 from tests import factories
-from tracker.extensions import db
-from tracker.mail import deliver, queue_mail
-from tracker.models import real_utcnow, utcnow
-from tracker.notes.models import Note
+from tracker.core.extensions import db
+from tracker.core.mail import deliver, queue_mail
+from tracker.core.models import real_utcnow, utcnow
+from tracker.records.notes import Note
 
 PINNED = date(2018, 3, 20)
 

@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 
 from tests import factories
 from tests.live_server import Browser, live_server
-from tracker.actions.models import ActionUpdate
-from tracker.extensions import db
-from tracker.notes.models import Note, NoteRevision
+from tracker.core.extensions import db
+from tracker.records.actions import ActionUpdate
+from tracker.records.notes import Note, NoteRevision
 
 WRITERS = 4
 WRITES_EACH = 15  # one new note, then edits of it

@@ -5,12 +5,12 @@ from datetime import date, time
 import pytest
 from sqlalchemy import func, select
 
-from tracker.acts.models import Act
-from tracker.agenda.models import Meeting, MeetingSession, Milestone, Speaker
-from tracker.auth.models import Organization, User
 from tracker.auth.passwords import verify_password
+from tracker.core.extensions import db
 from tracker.demo.loader import load_demo
-from tracker.extensions import db
+from tracker.records.accounts import Organization, User
+from tracker.records.acts import Act
+from tracker.records.agenda import Meeting, MeetingSession, Milestone, Speaker
 
 DAY_1 = date(2017, 12, 2)
 DAY_2 = date(2017, 12, 3)

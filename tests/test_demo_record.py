@@ -2,22 +2,16 @@
 
 from sqlalchemy import func, select
 
-from tracker.acts.models import Act
-from tracker.agenda.models import SessionKind
-from tracker.auth.models import User
 from tracker.demo.loader import load_demo
 from tracker.demo.record_data import ILLUSTRATIVE
 from tracker.demo.un_member_states import UN_AGENCIES, UN_MEMBER_STATES
-from tracker.models import Visibility
-from tracker.notes.models import Note, NoteRevision
-from tracker.reports.models import (
-    KeyMessage,
-    Report,
-    ReportEvent,
-    ReportEventKind,
-    ReportStatus,
-)
-from tracker.tables.models import Government, GovernmentKind, Stance, TableOutcome
+from tracker.records.accounts import User
+from tracker.records.acts import Act
+from tracker.records.agenda import SessionKind
+from tracker.records.base import Visibility
+from tracker.records.notes import Note, NoteRevision
+from tracker.records.reports import KeyMessage, Report, ReportEvent, ReportEventKind, ReportStatus
+from tracker.records.tables import Government, GovernmentKind, Stance, TableOutcome
 
 
 def _report(db, number: int) -> Report:

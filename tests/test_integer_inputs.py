@@ -23,7 +23,7 @@ from tests.access import Route, World
 from tests.factories import MeetingFactory, MeetingSessionFactory
 from tests.test_access_matrix import ROUTES
 from tracker.agenda.views import ONE_PAGE_ITEMS
-from tracker.inputs import DB_INT_MAX, NO_RECORD, int_arg, page_arg
+from tracker.core.inputs import DB_INT_MAX, NO_RECORD, int_arg, page_arg
 
 TRACKER = Path(__file__).resolve().parent.parent / "tracker"
 # The largest PostgreSQL integer, then beyond it, beyond any 64-bit integer (SQLite's), and

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, inspect, make_url, text
 
 from tests.conftest import make_config
 from tracker import create_app
-from tracker.extensions import db
+from tracker.core.extensions import db
 
 MIGRATIONS_DATABASE = "tracker_migrations"
 

@@ -19,18 +19,18 @@ import re
 from sqlalchemy import Enum, String, Text, inspect, select
 
 from tests import factories
-from tracker import policy
-from tracker.actions.models import Action
-from tracker.acts.models import Act
-from tracker.agenda.models import Meeting, MeetingSession
-from tracker.drafts.models import Draft
-from tracker.extensions import db
-from tracker.models import ObserverRowsMixin, PublishableMixin
-from tracker.notes.models import Note
-from tracker.notifications.models import Notification
-from tracker.reports.models import KeyMessage, Report
+from tracker.core.extensions import db
+from tracker.records import policy
+from tracker.records.actions import Action
+from tracker.records.acts import Act
+from tracker.records.agenda import Meeting, MeetingSession
+from tracker.records.base import ObserverRowsMixin, PublishableMixin
+from tracker.records.drafts import Draft
+from tracker.records.notes import Note
+from tracker.records.notifications import Notification
+from tracker.records.reports import KeyMessage, Report
+from tracker.records.tables import TableOutcome
 from tracker.search.sources import SOURCES
-from tracker.tables.models import TableOutcome
 
 MARKER = re.compile(r"Mk\d{6}X")
 SEARCH_WORD = "zqleak"

@@ -8,7 +8,7 @@ from sqlalchemy import text
 from tests.conftest import make_config
 from tests.live_server import ROOT, Browser, live_server
 from tracker import create_app
-from tracker.extensions import db
+from tracker.core.extensions import db
 
 
 def settings(monkeypatch, **env: str) -> dict:

@@ -10,9 +10,9 @@ from sqlalchemy import event, select, text
 from tests.conftest import IsolatedClient, database_url, make_config
 from tests.factories import PASSWORD, UserFactory
 from tracker import create_app
-from tracker.agenda.models import MeetingSession
-from tracker.auth.models import User
-from tracker.extensions import db
+from tracker.core.extensions import db
+from tracker.records.accounts import User
+from tracker.records.agenda import MeetingSession
 
 # ---------------------------------------------------------------------------
 # Headers

@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from tracker.config import Config
+from tracker.core.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,9 +38,11 @@ def register_proxies(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from tracker import all_models, database, reader  # noqa: F401
-    from tracker.extensions import babel, bootstrap, csrf, db, login_manager, migrate
-    from tracker.i18n import select_locale
+    from tracker import records  # noqa: F401  (every model, for the metadata)
+    from tracker.core import database
+    from tracker.core.extensions import babel, bootstrap, csrf, db, login_manager, migrate
+    from tracker.core.i18n import select_locale
+    from tracker.records import reader
 
     database.engine_options(app)
     db.init_app(app)
@@ -64,7 +66,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_url_converters(app: Flask) -> None:
-    from tracker.inputs import register_converters
+    from tracker.core.inputs import register_converters
 
     register_converters(app)
 

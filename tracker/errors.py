@@ -8,7 +8,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from tracker.extensions import db
+from tracker.core.extensions import db
 
 log = logging.getLogger("tracker.errors")
 

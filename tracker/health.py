@@ -4,7 +4,7 @@ from flask import Blueprint
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from tracker.extensions import db
+from tracker.core.extensions import db
 
 bp = Blueprint("health", __name__)
 

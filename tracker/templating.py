@@ -5,9 +5,10 @@ from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from tracker import labels, policy
-from tracker.clock import today
-from tracker.publishing import is_revised
+from tracker.core import labels
+from tracker.core.clock import today
+from tracker.records import policy
+from tracker.records.publishing import is_revised
 from tracker.text.markdown import render_markdown
 
 

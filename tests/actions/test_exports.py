@@ -9,7 +9,7 @@ from icalendar import Calendar
 from sqlalchemy import select
 
 from tests import factories
-from tracker.auth.models import OutboxMessage
+from tracker.core.mail import OutboxMessage
 
 
 def test_the_csv_round_trips_with_names_accents_and_no_formulas(client, login_as):

@@ -5,9 +5,10 @@ from datetime import date
 from sqlalchemy import func, select
 
 from tests import factories
-from tracker.actions.models import Action, ActionUpdate
-from tracker.auth.models import OutboxMessage, User
-from tracker.notifications.models import Notification
+from tracker.core.mail import OutboxMessage
+from tracker.records.accounts import User
+from tracker.records.actions import Action, ActionUpdate
+from tracker.records.notifications import Notification
 
 
 def _form(act, owner=None, **overrides) -> dict:

@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import select
 
 from tests.factories import PASSWORD, UserFactory
-from tracker.auth.models import User
-from tracker.extensions import db
+from tracker.core.extensions import db
+from tracker.records.accounts import User
 
 NOT_ALLOWED = "Your role does not allow this."
 

@@ -4,10 +4,10 @@ from datetime import date
 from sqlalchemy import select
 
 from tests.factories import MeetingFactory, MeetingSessionFactory, SpeakerFactory
-from tracker.agenda.models import MeetingSession
 from tracker.agenda.views import ONE_PAGE_ITEMS
+from tracker.core.extensions import db
 from tracker.demo.agenda import GROUP_PURPOSE
-from tracker.extensions import db
+from tracker.records.agenda import MeetingSession
 
 
 def test_agenda_lists_both_days_with_audience_badges(client, login_as, demo):

@@ -7,9 +7,10 @@ import pytest
 from sqlalchemy import select, update
 
 from tests.auth.pages import error_next_to
-from tracker.auth.models import Invitation, OutboxMessage, User
-from tracker.extensions import db
-from tracker.models import real_utcnow
+from tracker.core.extensions import db
+from tracker.core.mail import OutboxMessage
+from tracker.core.models import real_utcnow
+from tracker.records.accounts import Invitation, User
 
 INVITEE = "new.person@example.net"
 NEW_PASSWORD = "a long enough passphrase"

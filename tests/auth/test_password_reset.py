@@ -14,9 +14,10 @@ from tests.auth.pages import error_next_to
 from tests.auth.workers import configure
 from tests.factories import PASSWORD, UserFactory
 from tracker.auth.devices import COOKIE_NAME
-from tracker.auth.models import OutboxMessage, PasswordReset, PasswordResetRequest, User
-from tracker.extensions import db
-from tracker.models import real_utcnow
+from tracker.core.extensions import db
+from tracker.core.mail import OutboxMessage
+from tracker.core.models import real_utcnow
+from tracker.records.accounts import PasswordReset, PasswordResetRequest, User
 
 EMAIL = "ana@example.net"
 NEW_PASSWORD = "a fresh and long passphrase"

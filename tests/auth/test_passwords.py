@@ -5,8 +5,8 @@ from sqlalchemy import select
 
 from tests.auth.pages import error_next_to
 from tests.factories import PASSWORD, UserFactory
-from tracker.auth.models import User
-from tracker.extensions import db
+from tracker.core.extensions import db
+from tracker.records.accounts import User
 
 EMAIL = "ana.lopez@example.net"
 TOO_SHORT = "Use at least 12 characters."

@@ -3,7 +3,7 @@
 from flask import Flask
 
 from tests.factories import PASSWORD, UserFactory
-from tracker.extensions import db
+from tracker.core.extensions import db
 
 EMAIL = "ana@example.net"
 NEW_PASSWORD = "a brand new long passphrase"

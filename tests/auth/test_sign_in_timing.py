@@ -13,8 +13,8 @@ from argon2 import PasswordHasher, extract_parameters
 from tests.auth.workers import configure
 from tests.factories import PASSWORD, UserFactory
 from tracker.auth import passwords
-from tracker.config import Config
-from tracker.extensions import db
+from tracker.core.config import Config
+from tracker.core.extensions import db
 
 WRONG = "not the right password"
 ROUNDS = 10

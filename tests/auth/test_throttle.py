@@ -19,9 +19,9 @@ from tests.factories import PASSWORD, UserFactory
 from tracker import create_app
 from tracker.auth import throttle
 from tracker.auth.devices import COOKIE_NAME
-from tracker.auth.models import SignInFailure
-from tracker.extensions import db
-from tracker.models import real_utcnow
+from tracker.core.extensions import db
+from tracker.core.models import real_utcnow
+from tracker.records.accounts import SignInFailure
 
 EMAIL = "ana@example.net"
 WRONG = "not the right password"

@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from tests.conftest import IsolatedClient, database_url, make_config
 from tracker import create_app
-from tracker.auth.models import PasswordResetRequest, SignInFailure
-from tracker.extensions import db
+from tracker.core.extensions import db
+from tracker.records.accounts import PasswordResetRequest, SignInFailure
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 

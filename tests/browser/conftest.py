@@ -21,7 +21,7 @@ from werkzeug.serving import make_server
 
 from tests.conftest import make_config
 from tracker import create_app
-from tracker.extensions import db
+from tracker.core.extensions import db
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -2,10 +2,10 @@
 
 from sqlalchemy import func, select
 
-from tracker.acts.models import Act
 from tracker.demo.drafts import load_drafts
-from tracker.drafts.models import Draft, DraftParagraph, Reflection
-from tracker.reports.models import KeyMessage
+from tracker.records.acts import Act
+from tracker.records.drafts import Draft, DraftParagraph, Reflection
+from tracker.records.reports import KeyMessage
 
 
 def _reflection(db, act: int, rank: int, draft: str) -> Reflection:

@@ -8,9 +8,9 @@ from sqlalchemy import insert
 
 from tests import factories
 from tests.conftest import empty_tables
-from tracker.drafts.models import Draft, Reflection
-from tracker.extensions import db
-from tracker.reports.models import KeyMessage
+from tracker.core.extensions import db
+from tracker.records.drafts import Draft, Reflection
+from tracker.records.reports import KeyMessage
 
 
 class Grid(HTMLParser):

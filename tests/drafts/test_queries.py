@@ -7,10 +7,10 @@ from sqlalchemy import insert, select
 
 from tests import factories
 from tests.conftest import empty_tables
+from tracker.core.extensions import db
 from tracker.drafts import services
-from tracker.drafts.models import DraftParagraph, Level, Reflection, reflection_paragraph
-from tracker.extensions import db
-from tracker.reports.models import KeyMessage
+from tracker.records.drafts import DraftParagraph, Level, Reflection, reflection_paragraph
+from tracker.records.reports import KeyMessage
 
 
 def _text(paragraphs: int, changed: bool = False) -> str:

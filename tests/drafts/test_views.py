@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from tests import factories
 from tracker.drafts import services
-from tracker.drafts.models import Draft, DraftParagraph, Level, Reflection
+from tracker.records.drafts import Draft, DraftParagraph, Level, Reflection
 
 TEXT = (
     "## Objective 13: Use migration detention only as a measure of last resort\n\n"

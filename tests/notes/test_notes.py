@@ -14,13 +14,13 @@ from tests.factories import (
     NoteRevisionFactory,
     UserFactory,
 )
-from tracker.acts.models import Act
-from tracker.agenda.models import MeetingSession
-from tracker.auth.models import User
-from tracker.conflicts import EditConflict
-from tracker.extensions import db
+from tracker.core.conflicts import EditConflict
+from tracker.core.extensions import db
 from tracker.notes import services
-from tracker.notes.models import Note, NoteRevision
+from tracker.records.accounts import User
+from tracker.records.acts import Act
+from tracker.records.agenda import MeetingSession
+from tracker.records.notes import Note, NoteRevision
 
 
 def note_with_revisions(count: int, **fields) -> Note:

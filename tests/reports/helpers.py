@@ -5,8 +5,8 @@ import re
 from sqlalchemy import select
 
 from tests import factories
-from tracker.extensions import db
-from tracker.reports.models import KeyMessage, Report
+from tracker.core.extensions import db
+from tracker.records.reports import KeyMessage, Report
 
 
 def group_session_with(act):

@@ -2,8 +2,8 @@
 
 from tests.factories import KeyMessageFactory, ReportFactory, ReportPriorityFactory
 from tests.reports.helpers import fresh
-from tracker.extensions import db
-from tracker.reports.models import ReportEvent, ReportEventKind
+from tracker.core.extensions import db
+from tracker.records.reports import ReportEvent, ReportEventKind
 
 
 def _published_report():

@@ -14,9 +14,9 @@ from tests.factories import (
     UserFactory,
 )
 from tests.reports.helpers import fresh, report_form
-from tracker.extensions import db
+from tracker.core.extensions import db
+from tracker.records.reports import ReportEvent, ReportEventKind
 from tracker.reports import services
-from tracker.reports.models import ReportEvent, ReportEventKind
 
 
 def test_a_stale_save_gets_the_conflict_page_and_the_first_text_is_intact(client, login_as):
@@ -131,8 +131,8 @@ def _render_partials(app, user, act, session) -> None:
 
 
 def _count_partials(app, count_queries, user, act_id, session_id) -> int:
-    from tracker.acts.models import Act
-    from tracker.agenda.models import MeetingSession
+    from tracker.records.acts import Act
+    from tracker.records.agenda import MeetingSession
 
     db.session.commit()
     db.session.close()

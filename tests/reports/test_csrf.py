@@ -8,8 +8,8 @@ from tests.conftest import IsolatedClient, database_url, make_config
 from tests.factories import KeyMessageFactory, ReportFactory, UserFactory
 from tests.reports.helpers import fresh, messages_of
 from tracker import create_app
-from tracker.extensions import db
-from tracker.reports.models import ReportStatus
+from tracker.core.extensions import db
+from tracker.records.reports import ReportStatus
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from tests.factories import (
     TableOutcomeFactory,
 )
 from tests.reports.helpers import fresh, messages_of, report_form, text_of
-from tracker.extensions import db
-from tracker.reports.models import KeyMessage
+from tracker.core.extensions import db
+from tracker.records.reports import KeyMessage
 
 
 def _report_with_messages(*texts, **fields):

@@ -5,8 +5,8 @@ from sqlalchemy import select
 from tests import factories
 from tests.reports.helpers import fresh, report_form, text_of
 from tests.search.test_search import result_links
-from tracker.activity import Activity
-from tracker.extensions import db
+from tracker.core.extensions import db
+from tracker.records.activity import Activity
 
 
 def accepted_report():

@@ -5,8 +5,8 @@ from sqlalchemy import select
 from tests.auth.pages import error_next_to
 from tests.factories import ActFactory, ReportFactory, UserFactory
 from tests.reports.helpers import fresh, group_session_with, report_form, text_of
-from tracker.extensions import db
-from tracker.reports.models import Report, ReportEvent, ReportEventKind, ReportStatus
+from tracker.core.extensions import db
+from tracker.records.reports import Report, ReportEvent, ReportEventKind, ReportStatus
 
 
 def test_the_whole_workflow_from_assignment_to_reopening(client, login_as):

@@ -13,9 +13,9 @@ from collections import Counter
 from sqlalchemy import Enum, String, Text, inspect, select
 
 from tests import factories
-from tracker.extensions import db
-from tracker.reports.models import KeyMessage
-from tracker.tables.models import Government, Stance, TableOutcome
+from tracker.core.extensions import db
+from tracker.records.reports import KeyMessage
+from tracker.records.tables import Government, Stance, TableOutcome
 from tracker.text.redaction import fold, government_names
 
 

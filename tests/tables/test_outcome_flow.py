@@ -4,8 +4,8 @@ from sqlalchemy import select
 
 from tests import factories
 from tests.tables.test_outcomes import outcome_form, small_table_with_messages
-from tracker.extensions import db
-from tracker.tables.models import Stance, TableOutcome
+from tracker.core.extensions import db
+from tracker.records.tables import Stance, TableOutcome
 
 
 def test_the_edit_form_opens_with_what_was_recorded(client, login_as):

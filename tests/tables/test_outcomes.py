@@ -3,9 +3,9 @@
 from sqlalchemy import func, select
 
 from tests import factories
-from tracker.extensions import db
-from tracker.publishing import withdraw
-from tracker.tables.models import Stance, TableOutcome
+from tracker.core.extensions import db
+from tracker.records.publishing import withdraw
+from tracker.records.tables import Stance, TableOutcome
 
 
 def small_table_with_messages(messages=2, governments=2, **outcome_fields):

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from tests import factories
 from tracker.drafts import services
-from tracker.drafts.models import Draft, Level, Reflection
+from tracker.records.drafts import Draft, Level, Reflection
 from tracker.text.alignment import align
 from tracker.text.diffing import word_diff
 from tracker.text.splitting import split_text

@@ -5,11 +5,11 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from tests import factories
-from tracker import policy
-from tracker.auth.models import User
-from tracker.extensions import db
-from tracker.models import ObserverRowsMixin, PublishableMixin
-from tracker.reports.models import KeyMessage
+from tracker.core.extensions import db
+from tracker.records import policy
+from tracker.records.accounts import User
+from tracker.records.base import ObserverRowsMixin, PublishableMixin
+from tracker.records.reports import KeyMessage
 
 GROUPS = {
     "reference": policy.REFERENCE_RECORDS,
@@ -71,7 +71,7 @@ def test_publishable_records_are_those_observers_read_from_a_snapshot():
 def test_an_observers_copy_of_a_record_cannot_be_saved(app):
     from flask import g
 
-    from tracker.reader import ObserverViewChanged
+    from tracker.records.reader import ObserverViewChanged
 
     factories.KeyMessageFactory(visibility="shared", text="Published words")
     observer_id = factories.UserFactory(role="observer").id
@@ -89,8 +89,8 @@ def test_an_observers_copy_of_a_record_cannot_be_saved(app):
 def test_a_query_for_an_observer_cannot_select_a_working_copy_column(app):
     from flask import g
 
-    from tracker.reader import HiddenColumnRead
-    from tracker.reports.models import Report
+    from tracker.records.reader import HiddenColumnRead
+    from tracker.records.reports import Report
 
     factories.ReportFactory(status="accepted", visibility="shared")
     observer_id = factories.UserFactory(role="observer").id

@@ -7,9 +7,9 @@ from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 
 from tracker.actions import lists
-from tracker.clock import today
-from tracker.extensions import db
-from tracker.mail import deliver, queue_mail
+from tracker.core.clock import today
+from tracker.core.extensions import db
+from tracker.core.mail import deliver, queue_mail
 
 
 def send_due_digests(days: int = 3) -> int:

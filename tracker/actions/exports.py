@@ -9,9 +9,9 @@ from flask import url_for
 from flask_babel import gettext as _
 from icalendar import Calendar, Event
 
-from tracker.actions.models import Action
-from tracker.labels import ACTION_PRIORITIES, ACTION_STATUSES
-from tracker.models import real_utcnow
+from tracker.core.labels import ACTION_PRIORITIES, ACTION_STATUSES
+from tracker.core.models import real_utcnow
+from tracker.records.actions import Action
 
 # A cell starting with one of these is read as a formula by spreadsheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

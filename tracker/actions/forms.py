@@ -14,9 +14,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from tracker.actions.models import ActionPriority, ActionStatus
-from tracker.forms import share_field
-from tracker.labels import ACTION_PRIORITIES, ACTION_STATUSES
+from tracker.core.forms import share_field
+from tracker.core.labels import ACTION_PRIORITIES, ACTION_STATUSES
+from tracker.records.actions import ActionPriority, ActionStatus
 
 NOBODY = 0
 DATE_FORMAT_MESSAGE = _l("Enter the date as YYYY-MM-DD, for example 2018-04-15.")

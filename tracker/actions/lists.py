@@ -12,7 +12,10 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, and_, case, func, select, union_all
 from sqlalchemy.orm import contains_eager, defer, joinedload
 
-from tracker.actions.models import (
+from tracker.core.extensions import db
+from tracker.core.pagination import Page
+from tracker.records.accounts import Organization, User
+from tracker.records.actions import (
     LIVE,
     PRIORITY_ORDER,
     PRIORITY_RANK,
@@ -20,11 +23,8 @@ from tracker.actions.models import (
     ActionStatus,
     ActionUpdate,
 )
-from tracker.acts.models import Act
-from tracker.auth.models import Organization, User
-from tracker.extensions import db
-from tracker.pagination import Page
-from tracker.tables.models import TableOutcome
+from tracker.records.acts import Act
+from tracker.records.tables import TableOutcome
 
 PER_PAGE = 25
 BOARD_COLUMN_LIMIT = 30

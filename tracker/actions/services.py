@@ -8,8 +8,14 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, select, update
 from sqlalchemy.orm import joinedload
 
-from tracker import publishing
-from tracker.actions.models import (
+from tracker.core.conflicts import check_version, commit_or_conflict
+from tracker.core.extensions import db
+from tracker.core.labels import ACTION_PRIORITIES, ACTION_STATUSES
+from tracker.core.models import utcnow
+from tracker.notifications.services import notify
+from tracker.records import publishing
+from tracker.records.accounts import Organization, User
+from tracker.records.actions import (
     STAFF_TRANSITIONS,
     TRANSITIONS,
     Action,
@@ -17,18 +23,12 @@ from tracker.actions.models import (
     ActionUpdate,
     ActionUpdateKind,
 )
-from tracker.acts.models import Act
-from tracker.agenda.models import Milestone
-from tracker.auth.models import Organization, User
-from tracker.conflicts import check_version, commit_or_conflict
-from tracker.extensions import db
-from tracker.labels import ACTION_PRIORITIES, ACTION_STATUSES
-from tracker.models import utcnow
-from tracker.notifications.models import NotificationKind
-from tracker.notifications.services import notify
-from tracker.policy import CIVIL_SOCIETY_ROLES, STAFF_ROLES
-from tracker.reports.models import KeyMessage
-from tracker.tables.models import TableOutcome
+from tracker.records.acts import Act
+from tracker.records.agenda import Milestone
+from tracker.records.notifications import NotificationKind
+from tracker.records.policy import CIVIL_SOCIETY_ROLES, STAFF_ROLES
+from tracker.records.reports import KeyMessage
+from tracker.records.tables import TableOutcome
 
 
 class TransitionRefused(Exception):

@@ -23,20 +23,20 @@ from tracker.actions.forms import (
     FilterForm,
     StatusForm,
 )
-from tracker.actions.models import Action
 from tracker.acts.services import acts_in_order
 from tracker.agenda.services import milestones_in_order
-from tracker.auth.models import User
 from tracker.auth.services import token_hash
-from tracker.clock import today
-from tracker.conflicts import ConflictField, EditConflict
-from tracker.extensions import db
-from tracker.forms import ButtonForm, describe_share
-from tracker.inputs import int_arg, page_arg
-from tracker.policy import is_staff
-from tracker.reader import read_as, require
-from tracker.reports.models import KeyMessage
-from tracker.tables.models import TableOutcome
+from tracker.core.clock import today
+from tracker.core.conflicts import ConflictField, EditConflict
+from tracker.core.extensions import db
+from tracker.core.forms import ButtonForm, describe_share
+from tracker.core.inputs import int_arg, page_arg
+from tracker.records.accounts import User
+from tracker.records.actions import Action
+from tracker.records.policy import is_staff
+from tracker.records.reader import read_as, require
+from tracker.records.reports import KeyMessage
+from tracker.records.tables import TableOutcome
 from tracker.text.markdown import render_markdown
 
 

@@ -2,8 +2,8 @@
 
 from sqlalchemy import Select, select
 
-from tracker.acts.models import Act
-from tracker.agenda.models import MeetingSession
+from tracker.records.acts import Act
+from tracker.records.agenda import MeetingSession
 
 
 def acts_in_order() -> Select:

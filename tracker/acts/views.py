@@ -4,11 +4,11 @@ from flask import render_template
 from flask_login import login_required
 
 from tracker.acts import bp, services
-from tracker.acts.models import Act
-from tracker.clock import today
+from tracker.core.clock import today
+from tracker.core.extensions import db
 from tracker.drafts import matrix as drafts_matrix
-from tracker.extensions import db
 from tracker.notes import services as notes_services
+from tracker.records.acts import Act
 from tracker.reports import services as reports_services
 from tracker.tables import services as tables_services
 

@@ -6,9 +6,9 @@ from sqlalchemy import func, select
 from wtforms import EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 
-from tracker.auth.models import User
-from tracker.extensions import db
-from tracker.labels import ROLES
+from tracker.core.extensions import db
+from tracker.core.labels import ROLES
+from tracker.records.accounts import User
 
 
 class InviteForm(FlaskForm):

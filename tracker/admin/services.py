@@ -2,8 +2,8 @@
 
 from sqlalchemy import Select, select
 
-from tracker.auth.models import Organization, User
-from tracker.policy import Role
+from tracker.records.accounts import Organization, User
+from tracker.records.policy import Role
 
 
 def users_in_order() -> Select:

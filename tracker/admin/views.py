@@ -4,16 +4,16 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from tracker import policy
 from tracker.admin import bp, services
 from tracker.admin.forms import InviteForm, RoleForm
 from tracker.auth import services as accounts
-from tracker.auth.models import User
-from tracker.extensions import db
-from tracker.forms import ButtonForm
-from tracker.labels import ROLES
-from tracker.policy import Role
-from tracker.reader import require
+from tracker.core.extensions import db
+from tracker.core.forms import ButtonForm
+from tracker.core.labels import ROLES
+from tracker.records import policy
+from tracker.records.accounts import User
+from tracker.records.policy import Role
+from tracker.records.reader import require
 
 
 def _invite_form() -> InviteForm:

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask import url_for
 from icalendar import Calendar, Event
 
-from tracker.agenda.models import Meeting, MeetingSession
-from tracker.labels import AUDIENCES, SESSION_KINDS
-from tracker.models import real_utcnow
+from tracker.core.labels import AUDIENCES, SESSION_KINDS
+from tracker.core.models import real_utcnow
+from tracker.records.agenda import Meeting, MeetingSession
 
 
 def meeting_zone(meeting: Meeting) -> ZoneInfo:

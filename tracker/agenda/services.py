@@ -7,8 +7,8 @@ from itertools import groupby
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
-from tracker.agenda.models import Meeting, MeetingSession, Milestone, Speaker
-from tracker.extensions import db
+from tracker.core.extensions import db
+from tracker.records.agenda import Meeting, MeetingSession, Milestone, Speaker
 
 
 def meetings_in_order() -> Select:
@@ -56,9 +56,9 @@ class SessionRecords:
 
 def records_by_session(meeting: Meeting) -> dict[int, SessionRecords]:
     """What each session of a meeting has recorded (as the reader may see it), in 3 queries."""
-    from tracker.notes.models import Note
-    from tracker.reports.models import Report
-    from tracker.tables.models import TableOutcome
+    from tracker.records.notes import Note
+    from tracker.records.reports import Report
+    from tracker.records.tables import TableOutcome
 
     in_meeting = select(MeetingSession.id).where(MeetingSession.meeting_id == meeting.id)
     records: dict[int, SessionRecords] = defaultdict(SessionRecords)

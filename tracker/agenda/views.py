@@ -4,10 +4,10 @@ from flask import Response, abort, render_template, request
 from flask_login import login_required
 
 from tracker.agenda import bp, services
-from tracker.agenda.models import Meeting
-from tracker.extensions import db
-from tracker.inputs import int_arg
+from tracker.core.extensions import db
+from tracker.core.inputs import int_arg
 from tracker.notes import services as notes_services
+from tracker.records.agenda import Meeting
 from tracker.reports import services as reports_services
 from tracker.tables import services as tables_services
 

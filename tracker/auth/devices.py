@@ -8,7 +8,7 @@ the throttle does not ask it to wait when the account is under attack from elsew
 from flask import Response, current_app, request
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from tracker.auth.models import User
+from tracker.records.accounts import User
 
 COOKIE_NAME = "device"
 SALT = "tracker.auth.known-device"

@@ -2,8 +2,8 @@
 
 from sqlalchemy import select
 
-from tracker.auth.models import User
-from tracker.extensions import db
+from tracker.core.extensions import db
+from tracker.records.accounts import User
 
 
 def load_user(session_token: str) -> User | None:

@@ -14,12 +14,12 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, func, select, update
 
 from tracker.auth import throttle
-from tracker.auth.models import Invitation, OutboxMessage, PasswordReset, User
 from tracker.auth.passwords import hash_password, needs_rehash, verify_password
-from tracker.extensions import db
-from tracker.mail import deliver, queue_mail
-from tracker.models import real_utcnow
-from tracker.policy import Role
+from tracker.core.extensions import db
+from tracker.core.mail import OutboxMessage, deliver, queue_mail
+from tracker.core.models import real_utcnow
+from tracker.records.accounts import Invitation, PasswordReset, User
+from tracker.records.policy import Role
 
 log = logging.getLogger("tracker.auth")
 

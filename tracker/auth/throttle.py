@@ -29,10 +29,10 @@ from datetime import UTC, datetime, timedelta
 from flask import current_app
 from sqlalchemy import delete, distinct, func, select
 
-from tracker.auth.models import PasswordResetRequest, SignInFailure
-from tracker.extensions import db
-from tracker.models import real_utcnow
-from tracker.redis_client import redis_client
+from tracker.core.extensions import db
+from tracker.core.models import real_utcnow
+from tracker.core.redis_client import redis_client
+from tracker.records.accounts import PasswordResetRequest, SignInFailure
 
 ZERO = timedelta(0)
 # How long an address's failures are remembered (its count may grow over hours of waits).

@@ -4,14 +4,14 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from tracker.actions.models import Action, ActionUpdate
-from tracker.agenda.models import Milestone
-from tracker.auth.models import User
 from tracker.bench.rows import insert_plain as _insert_plain
 from tracker.bench.rows import insert_rows as _insert
-from tracker.extensions import db
-from tracker.notifications.models import Notification
-from tracker.tables.models import TableOutcome
+from tracker.core.extensions import db
+from tracker.records.accounts import User
+from tracker.records.actions import Action, ActionUpdate
+from tracker.records.agenda import Milestone
+from tracker.records.notifications import Notification
+from tracker.records.tables import TableOutcome
 
 # Around the demo's today (20 March 2018): a third overdue, the rest due in the months after.
 TODAY = date(2018, 3, 20)

@@ -16,10 +16,6 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from tracker.actions.models import Action, ActionUpdate
-from tracker.acts.models import Act
-from tracker.agenda.models import Meeting, MeetingSession, Speaker, session_act
-from tracker.auth.models import Organization, User
 from tracker.auth.passwords import hash_password
 from tracker.bench import people
 from tracker.bench.actions import add_actions
@@ -27,21 +23,19 @@ from tracker.bench.rows import insert_plain as _insert_plain
 from tracker.bench.rows import insert_rows as _insert
 from tracker.bench.scales import SCALES, Scale
 from tracker.bench.text import Prose
+from tracker.core.extensions import db
 from tracker.demo.loader import DEMO_PASSWORD, load_demo
 from tracker.demo.un_member_states import UN_AGENCIES, UN_MEMBER_STATES
-from tracker.drafts.models import Draft, DraftParagraph, Reflection, reflection_paragraph
-from tracker.extensions import db
-from tracker.notes.models import Note, NoteRevision
-from tracker.notifications.models import Notification
-from tracker.publishing import publish_new
-from tracker.reports.models import (
-    KeyMessage,
-    Report,
-    ReportEvent,
-    ReportInternal,
-    ReportPriority,
-)
-from tracker.tables.models import Government, Stance, TableOutcome, table_outcome_government
+from tracker.records.accounts import Organization, User
+from tracker.records.actions import Action, ActionUpdate
+from tracker.records.acts import Act
+from tracker.records.agenda import Meeting, MeetingSession, Speaker, session_act
+from tracker.records.drafts import Draft, DraftParagraph, Reflection, reflection_paragraph
+from tracker.records.notes import Note, NoteRevision
+from tracker.records.notifications import Notification
+from tracker.records.publishing import publish_new
+from tracker.records.reports import KeyMessage, Report, ReportEvent, ReportInternal, ReportPriority
+from tracker.records.tables import Government, Stance, TableOutcome, table_outcome_government
 
 SHARED, CIVIL_SOCIETY = "shared", "civil_society"
 SLOTS = (time(9, 0), time(10, 45), time(14, 0), time(16, 0))

@@ -4,7 +4,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from tracker.extensions import db
+from tracker.core.extensions import db
 
 
 def insert_rows(model: Any, rows: list[dict]) -> list[int]:

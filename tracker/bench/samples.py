@@ -2,14 +2,14 @@
 
 from sqlalchemy import func, select
 
-from tracker.actions.models import Action, ActionUpdate
-from tracker.acts.models import Act
-from tracker.drafts.models import Draft
-from tracker.extensions import db
-from tracker.models import Visibility
-from tracker.notes.models import Note
-from tracker.reports.models import KeyMessage, Report
-from tracker.tables.models import Stance, TableOutcome
+from tracker.core.extensions import db
+from tracker.records.actions import Action, ActionUpdate
+from tracker.records.acts import Act
+from tracker.records.base import Visibility
+from tracker.records.drafts import Draft
+from tracker.records.notes import Note
+from tracker.records.reports import KeyMessage, Report
+from tracker.records.tables import Stance, TableOutcome
 
 
 def sample_ids() -> dict[str, int | None]:

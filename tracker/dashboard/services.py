@@ -5,10 +5,10 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from tracker.agenda.models import Milestone
-from tracker.extensions import db
-from tracker.publishing import as_read
-from tracker.reports.models import KeyMessage, Report
+from tracker.core.extensions import db
+from tracker.records.agenda import Milestone
+from tracker.records.publishing import as_read
+from tracker.records.reports import KeyMessage, Report
 
 
 @dataclass(frozen=True)

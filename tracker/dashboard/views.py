@@ -7,10 +7,10 @@ from sqlalchemy.orm import load_only
 
 from tracker.acts.services import acts_in_order
 from tracker.agenda.services import milestones_in_order
-from tracker.clock import today
+from tracker.core.clock import today
+from tracker.core.extensions import db
 from tracker.dashboard import bp
 from tracker.dashboard.services import act_cards, drafts_by_milestone, timeline
-from tracker.extensions import db
 
 
 @bp.get("/")
@@ -24,8 +24,8 @@ def root():
 @login_required
 def index():
     from tracker.actions import lists as actions  # its models import the ACTs'
-    from tracker.drafts.models import Draft
     from tracker.drafts.services import drafts_in_order, latest_drafts
+    from tracker.records.drafts import Draft
 
     milestones = db.session.scalars(milestones_in_order()).all()
     acts = db.session.scalars(acts_in_order()).all()

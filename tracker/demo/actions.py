@@ -9,15 +9,15 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
-from tracker.actions.models import Action, ActionStatus, ActionUpdate, ActionUpdateKind
-from tracker.acts.models import Act
-from tracker.agenda.models import Milestone
-from tracker.auth.models import Organization, User
-from tracker.extensions import db
-from tracker.models import Visibility
-from tracker.publishing import publish_new
-from tracker.reports.models import KeyMessage
-from tracker.tables.models import TableOutcome
+from tracker.core.extensions import db
+from tracker.records.accounts import Organization, User
+from tracker.records.actions import Action, ActionStatus, ActionUpdate, ActionUpdateKind
+from tracker.records.acts import Act
+from tracker.records.agenda import Milestone
+from tracker.records.base import Visibility
+from tracker.records.publishing import publish_new
+from tracker.records.reports import KeyMessage
+from tracker.records.tables import TableOutcome
 
 COORDINATOR = "coordinator@example.org"
 

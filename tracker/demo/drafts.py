@@ -14,13 +14,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from tracker.acts.models import Act
-from tracker.agenda.models import Milestone
-from tracker.auth.models import User
+from tracker.core.extensions import db
 from tracker.drafts import services
-from tracker.drafts.models import Draft, DraftParagraph, Level, Reflection
-from tracker.extensions import db
-from tracker.reports.models import KeyMessage
+from tracker.records.accounts import User
+from tracker.records.acts import Act
+from tracker.records.agenda import Milestone
+from tracker.records.drafts import Draft, DraftParagraph, Level, Reflection
+from tracker.records.reports import KeyMessage
 
 TEXTS = Path(__file__).parent / "drafts"
 

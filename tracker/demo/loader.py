@@ -7,16 +7,16 @@ nothing.
 
 from sqlalchemy import select
 
-from tracker.acts.models import Act
-from tracker.agenda.models import Meeting, MeetingSession, Milestone, Speaker
-from tracker.auth.models import Organization, User
 from tracker.auth.passwords import hash_password
+from tracker.core.extensions import db
 from tracker.demo import agenda
 from tracker.demo.actions import load_actions
 from tracker.demo.drafts import load_drafts
 from tracker.demo.record import load_governments, load_record
-from tracker.extensions import db
-from tracker.policy import Role
+from tracker.records.accounts import Organization, User
+from tracker.records.acts import Act
+from tracker.records.agenda import Meeting, MeetingSession, Milestone, Speaker
+from tracker.records.policy import Role
 
 DEMO_PASSWORD = "tenacts-demo-2017"
 DEMO_ACCOUNTS = [

@@ -9,18 +9,18 @@ and a table outcome by (session, ACT). These functions only flush; the caller co
 
 from sqlalchemy import select
 
-from tracker.acts.models import Act
-from tracker.agenda.models import Meeting, MeetingSession
-from tracker.auth.models import Organization, User
 from tracker.auth.passwords import hash_password
+from tracker.core.extensions import db
 from tracker.demo import agenda, record_data
 from tracker.demo.un_member_states import UN_AGENCIES, UN_MEMBER_STATES
-from tracker.extensions import db
-from tracker.models import Visibility
-from tracker.notes.models import Note, NoteRevision
-from tracker.policy import Role
-from tracker.publishing import publish_new
-from tracker.reports.models import (
+from tracker.records.accounts import Organization, User
+from tracker.records.acts import Act
+from tracker.records.agenda import Meeting, MeetingSession
+from tracker.records.base import Visibility
+from tracker.records.notes import Note, NoteRevision
+from tracker.records.policy import Role
+from tracker.records.publishing import publish_new
+from tracker.records.reports import (
     KeyMessage,
     Report,
     ReportEvent,
@@ -29,7 +29,7 @@ from tracker.reports.models import (
     ReportPriority,
     ReportStatus,
 )
-from tracker.tables.models import Government, GovernmentKind, Position, Stance, TableOutcome
+from tracker.records.tables import Government, GovernmentKind, Position, Stance, TableOutcome
 
 
 def load_governments() -> dict[str, Government]:

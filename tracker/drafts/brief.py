@@ -12,14 +12,14 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, load_only
 
-from tracker.acts.models import Act
-from tracker.agenda.models import Milestone
+from tracker.core.extensions import db
+from tracker.core.labels import POSITIONS, REFLECTION_LEVELS
 from tracker.drafts.matrix import cell_levels
-from tracker.drafts.models import Draft, Level
 from tracker.drafts.services import latest_drafts
-from tracker.extensions import db
-from tracker.labels import POSITIONS, REFLECTION_LEVELS
-from tracker.reports.models import KeyMessage
+from tracker.records.acts import Act
+from tracker.records.agenda import Milestone
+from tracker.records.drafts import Draft, Level
+from tracker.records.reports import KeyMessage
 from tracker.tables import services as tables
 
 BRIEF_MESSAGES = 12
@@ -60,7 +60,7 @@ class Brief:
 
 def brief_of(act: Act, today: date) -> Brief:
     """Everything on the page in at most nine queries, whatever the size of the ACT."""
-    from tracker.actions.models import LIVE, Action  # its models import ours
+    from tracker.records.actions import LIVE, Action
 
     drafts = db.session.scalars(
         latest_drafts(today, 2).options(load_only(Draft.id, Draft.name, Draft.released_on))

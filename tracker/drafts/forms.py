@@ -15,10 +15,10 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from tracker.drafts.models import Level
+from tracker.core.inputs import DatabaseInteger
+from tracker.core.labels import REFLECTION_LEVELS
 from tracker.drafts.upload import MAX_UPLOAD_BYTES
-from tracker.inputs import DatabaseInteger
-from tracker.labels import REFLECTION_LEVELS
+from tracker.records.drafts import Level
 
 MAX_PASTED_CHARS = MAX_UPLOAD_BYTES
 

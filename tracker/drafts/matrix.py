@@ -9,11 +9,11 @@ from datetime import date
 from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import contains_eager, load_only
 
-from tracker.acts.models import Act
-from tracker.drafts.models import Draft, Level, Reflection, ReflectionState
+from tracker.core.extensions import db
 from tracker.drafts.services import drafts_in_order, latest_drafts, message_order
-from tracker.extensions import db
-from tracker.reports.models import KeyMessage
+from tracker.records.acts import Act
+from tracker.records.drafts import Draft, Level, Reflection, ReflectionState
+from tracker.records.reports import KeyMessage
 
 REFLECTED_LEVELS = (Level.PARTIAL, Level.STRONG)
 

@@ -24,9 +24,11 @@ from datetime import date
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import defer, joinedload, selectinload
 
-from tracker.acts.models import Act
-from tracker.conflicts import check_version, commit_or_conflict
-from tracker.drafts.models import (
+from tracker.core.conflicts import check_version, commit_or_conflict
+from tracker.core.extensions import db
+from tracker.core.models import utcnow
+from tracker.records.acts import Act
+from tracker.records.drafts import (
     Draft,
     DraftParagraph,
     Level,
@@ -35,9 +37,7 @@ from tracker.drafts.models import (
     ReflectionState,
     reflection_paragraph,
 )
-from tracker.extensions import db
-from tracker.models import utcnow
-from tracker.reports.models import KeyMessage
+from tracker.records.reports import KeyMessage
 from tracker.text import alignment, ranking
 from tracker.text.splitting import ParsedParagraph, split_text
 

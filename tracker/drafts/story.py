@@ -9,13 +9,13 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
-from tracker.agenda.models import MeetingSession
-from tracker.drafts.models import Draft, Reflection
+from tracker.core.extensions import db
 from tracker.drafts.services import drafts_in_order
-from tracker.extensions import db
-from tracker.notes.models import Note
-from tracker.reports.models import KeyMessage
-from tracker.tables.models import TableOutcome
+from tracker.records.agenda import MeetingSession
+from tracker.records.drafts import Draft, Reflection
+from tracker.records.notes import Note
+from tracker.records.reports import KeyMessage
+from tracker.records.tables import TableOutcome
 from tracker.tables.services import stance_grid
 
 STORY_NOTES = 3
@@ -42,7 +42,7 @@ def _day(moment) -> date | None:
 
 def story_of(message: KeyMessage) -> list[Chapter]:
     """The chapters in date order (undated ones last), in at most six queries."""
-    from tracker.actions.models import Action  # its models import ours
+    from tracker.records.actions import Action
 
     chapters: list[Chapter] = []
     report = message.report

@@ -8,22 +8,22 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from tracker import policy
-from tracker.acts.models import Act
 from tracker.acts.services import acts_in_order
-from tracker.agenda.models import Milestone
-from tracker.clock import today
-from tracker.conflicts import ConflictField, EditConflict
+from tracker.core.clock import today
+from tracker.core.conflicts import ConflictField, EditConflict
+from tracker.core.extensions import db
+from tracker.core.inputs import int_arg, page_arg
+from tracker.core.labels import REFLECTION_LEVELS
 from tracker.drafts import bp, services
 from tracker.drafts import matrix as carry
 from tracker.drafts.brief import as_markdown, brief_of, trend_text
 from tracker.drafts.forms import DraftForm, ProposalForm, ReflectionForm
-from tracker.drafts.models import Draft, DraftParagraph, Level, Reflection
 from tracker.drafts.upload import UploadRefused, read_upload
-from tracker.extensions import db
-from tracker.inputs import int_arg, page_arg
-from tracker.labels import REFLECTION_LEVELS
-from tracker.reader import require
+from tracker.records import policy
+from tracker.records.acts import Act
+from tracker.records.agenda import Milestone
+from tracker.records.drafts import Draft, DraftParagraph, Level, Reflection
+from tracker.records.reader import require
 from tracker.reports.forms import MessageFilterForm
 from tracker.text.diffing import word_diff
 

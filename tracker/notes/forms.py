@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from tracker.forms import share_field
+from tracker.core.forms import share_field
 
 TITLE_MAX = 200
 BODY_MAX = 100_000

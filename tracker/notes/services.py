@@ -12,13 +12,13 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import defer, joinedload, selectinload
 
-from tracker import publishing
-from tracker.acts.models import Act
-from tracker.agenda.models import MeetingSession, SessionKind, session_act
-from tracker.auth.models import User
-from tracker.conflicts import EditConflict, check_version, commit_or_conflict
-from tracker.extensions import db
-from tracker.notes.models import Note, NoteRevision
+from tracker.core.conflicts import EditConflict, check_version, commit_or_conflict
+from tracker.core.extensions import db
+from tracker.records import publishing
+from tracker.records.accounts import User
+from tracker.records.acts import Act
+from tracker.records.agenda import MeetingSession, SessionKind, session_act
+from tracker.records.notes import Note, NoteRevision
 from tracker.text.diffing import change_counts, word_diff
 
 HISTORY_PER_PAGE = 50

@@ -4,15 +4,15 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from tracker import policy
-from tracker.conflicts import ConflictField, EditConflict
-from tracker.extensions import db
-from tracker.forms import ButtonForm, describe_share
-from tracker.inputs import int_arg, page_arg
+from tracker.core.conflicts import ConflictField, EditConflict
+from tracker.core.extensions import db
+from tracker.core.forms import ButtonForm, describe_share
+from tracker.core.inputs import int_arg, page_arg
 from tracker.notes import bp, services
 from tracker.notes.forms import EditNoteForm, NewNoteForm, RestoreForm
-from tracker.notes.models import Note
-from tracker.reader import require
+from tracker.records import policy
+from tracker.records.notes import Note
+from tracker.records.reader import require
 from tracker.text.markdown import render_markdown
 
 

@@ -6,12 +6,12 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import contains_eager, joinedload
 
-from tracker.auth.models import User
-from tracker.extensions import db
-from tracker.labels import ACTION_STATUSES
-from tracker.mail import deliver, queue_mail
-from tracker.models import utcnow
-from tracker.notifications.models import Notification, NotificationKind
+from tracker.core.extensions import db
+from tracker.core.labels import ACTION_STATUSES
+from tracker.core.mail import deliver, queue_mail
+from tracker.core.models import utcnow
+from tracker.records.accounts import User
+from tracker.records.notifications import Notification, NotificationKind
 
 PER_PAGE = 30
 

@@ -4,11 +4,11 @@ from flask import abort, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from tracker.extensions import db
-from tracker.forms import ButtonForm
-from tracker.inputs import page_arg
+from tracker.core.extensions import db
+from tracker.core.forms import ButtonForm
+from tracker.core.inputs import page_arg
 from tracker.notifications import bp, services
-from tracker.notifications.models import Notification
+from tracker.records.notifications import Notification
 
 
 @bp.get("/notifications")

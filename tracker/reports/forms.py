@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from tracker.labels import ROLES
+from tracker.core.labels import ROLES
 
 MAX_TEXT = 20_000
 MAX_LINE = 2_000

@@ -10,15 +10,16 @@ from sqlalchemy import Select, exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
-from tracker import publishing
-from tracker.acts.models import Act
-from tracker.agenda.models import MeetingSession, SessionKind
-from tracker.auth.models import User
-from tracker.conflicts import ConflictField, check_version, commit_or_conflict
-from tracker.extensions import db
-from tracker.models import Visibility, utcnow
-from tracker.policy import Role
-from tracker.reports.models import (
+from tracker.core.conflicts import ConflictField, check_version, commit_or_conflict
+from tracker.core.extensions import db
+from tracker.core.models import utcnow
+from tracker.records import publishing
+from tracker.records.accounts import User
+from tracker.records.acts import Act
+from tracker.records.agenda import MeetingSession, SessionKind
+from tracker.records.base import Visibility
+from tracker.records.policy import Role
+from tracker.records.reports import (
     KeyMessage,
     Report,
     ReportEvent,
@@ -209,7 +210,7 @@ def for_session(session: MeetingSession, user=None) -> SessionReports:
     """The session's reports, and for coordinators a form to assign a rapporteur."""
     from flask_login import current_user
 
-    from tracker import policy
+    from tracker.records import policy
     from tracker.reports.forms import AssignRapporteurForm
 
     user = user if user is not None else current_user
@@ -304,7 +305,7 @@ def conflict_fields(mine: ReportContent, theirs: ReportContent, labels: dict) ->
 def _messages_in_use(messages: list[KeyMessage]) -> list[KeyMessage]:
     """Those that governments read, were discussed at a small table, or have duplicates
     merged into them: removing them would lose what refers to them."""
-    from tracker.tables.models import Stance
+    from tracker.records.tables import Stance
 
     if not messages:
         return []

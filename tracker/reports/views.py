@@ -10,15 +10,16 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from tracker import policy
-from tracker.agenda.models import MeetingSession
-from tracker.auth.models import User
-from tracker.conflicts import EditConflict
-from tracker.extensions import db
-from tracker.forms import ButtonForm
-from tracker.inputs import int_arg, page_arg
-from tracker.labels import REPORT_STATUSES
-from tracker.reader import require
+from tracker.core.conflicts import EditConflict
+from tracker.core.extensions import db
+from tracker.core.forms import ButtonForm
+from tracker.core.inputs import int_arg, page_arg
+from tracker.core.labels import REPORT_STATUSES
+from tracker.records import policy
+from tracker.records.accounts import User
+from tracker.records.agenda import MeetingSession
+from tracker.records.reader import require
+from tracker.records.reports import KeyMessage, Report, ReportStatus
 from tracker.reports import bp, services
 from tracker.reports.forms import (
     AcceptForm,
@@ -32,7 +33,6 @@ from tracker.reports.forms import (
     ReturnForm,
     SubmitReportForm,
 )
-from tracker.reports.models import KeyMessage, Report, ReportStatus
 from tracker.text.markdown import render_markdown
 
 MESSAGES_PER_PAGE = 25

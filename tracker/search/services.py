@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from markupsafe import Markup
 from sqlalchemy import Select, select
 
-from tracker.acts.models import Act
-from tracker.extensions import db
-from tracker.pagination import Page
+from tracker.core.extensions import db
+from tracker.core.pagination import Page
+from tracker.records.acts import Act
 from tracker.search.sources import SOURCES, Document, Source
 from tracker.text.ranking import rank
 from tracker.text.search import QueryTerm, highlight, like, query_terms, snippet, terms_in

@@ -22,15 +22,15 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, Select, String, cast, or_, select
 from sqlalchemy.orm import joinedload
 
-from tracker import policy
-from tracker.actions.models import Action
-from tracker.acts.models import Act
-from tracker.drafts.models import DraftParagraph
 from tracker.drafts.views import ref_slug
-from tracker.models import PublishableMixin
-from tracker.notes.models import Note
-from tracker.reports.models import KeyMessage, Report, ReportPriority
-from tracker.tables.models import TableOutcome
+from tracker.records import policy
+from tracker.records.actions import Action
+from tracker.records.acts import Act
+from tracker.records.base import PublishableMixin
+from tracker.records.drafts import DraftParagraph
+from tracker.records.notes import Note
+from tracker.records.reports import KeyMessage, Report, ReportPriority
+from tracker.records.tables import TableOutcome
 from tracker.text.search import markdown_to_text, plain
 
 

@@ -14,10 +14,10 @@ from wtforms import (
 )
 from wtforms.validators import Length, ValidationError
 
-from tracker.extensions import db
-from tracker.forms import share_field
-from tracker.labels import POSITIONS
-from tracker.tables.models import Position, TableOutcome
+from tracker.core.extensions import db
+from tracker.core.forms import share_field
+from tracker.core.labels import POSITIONS
+from tracker.records.tables import Position, TableOutcome
 
 MARKDOWN_HELP = _l("Markdown: **bold**, *italic*, lists with -, links.")
 

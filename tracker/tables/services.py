@@ -17,16 +17,16 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from tracker import policy, publishing
-from tracker.acts.models import Act
-from tracker.agenda.models import MeetingSession, SessionKind
-from tracker.conflicts import ConflictField, EditConflict, check_version, commit_or_conflict
-from tracker.extensions import db
-from tracker.labels import POSITIONS
-from tracker.models import utcnow
-from tracker.publishing import anonymous_label, anonymous_order
-from tracker.reports.models import KeyMessage
-from tracker.tables.models import Government, GovernmentKind, Position, Stance, TableOutcome
+from tracker.core.conflicts import ConflictField, EditConflict, check_version, commit_or_conflict
+from tracker.core.extensions import db
+from tracker.core.labels import POSITIONS
+from tracker.core.models import utcnow
+from tracker.records import policy, publishing
+from tracker.records.acts import Act
+from tracker.records.agenda import MeetingSession, SessionKind
+from tracker.records.publishing import anonymous_label, anonymous_order
+from tracker.records.reports import KeyMessage
+from tracker.records.tables import Government, GovernmentKind, Position, Stance, TableOutcome
 
 # ---------------------------------------------------------------------------------------------
 # Queries

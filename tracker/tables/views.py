@@ -4,13 +4,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from tracker import policy
 from tracker.agenda import services as agenda
-from tracker.conflicts import EditConflict
-from tracker.extensions import db
-from tracker.forms import ButtonForm, describe_share
-from tracker.inputs import int_arg
-from tracker.reader import require
+from tracker.core.conflicts import EditConflict
+from tracker.core.extensions import db
+from tracker.core.forms import ButtonForm, describe_share
+from tracker.core.inputs import int_arg
+from tracker.records import policy
+from tracker.records.reader import require
+from tracker.records.tables import Position, TableOutcome
 from tracker.tables import bp, services
 from tracker.tables.forms import (
     EditOutcomeForm,
@@ -20,7 +21,6 @@ from tracker.tables.forms import (
     position_name,
     stance_grid_form_class,
 )
-from tracker.tables.models import Position, TableOutcome
 
 
 def _load_outcome(outcome_id: int) -> TableOutcome:

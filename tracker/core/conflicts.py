@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.extensions import db
+from tracker.core.extensions import db
 
 
 @dataclass(frozen=True)

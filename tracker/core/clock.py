@@ -5,7 +5,7 @@ While today is pinned (the demo lives on 20 March 2018), a record created or cha
 stamped with the pinned date and the real time of day (UTC), so its history fits the story
 the workspace tells. Outside an app context, and whenever today is not pinned, it is the real
 time. Security windows (sign-in throttle, invitations, mail delivery, calendar stamps) keep
-the real time: `tracker.models.real_utcnow()`.
+the real time: `tracker.core.models.real_utcnow()`.
 """
 
 from datetime import UTC, date, datetime

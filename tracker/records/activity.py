@@ -6,9 +6,10 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.auth.models import User
-from tracker.extensions import db
-from tracker.models import DerivedVisibilityMixin, str_enum, utcnow
+from tracker.core.extensions import db
+from tracker.core.models import str_enum, utcnow
+from tracker.records.accounts import User
+from tracker.records.base import DerivedVisibilityMixin
 
 
 class ActivityVerb(enum.StrEnum):

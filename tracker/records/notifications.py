@@ -6,10 +6,10 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.actions.models import Action, ActionStatus
-from tracker.auth.models import User
-from tracker.extensions import db
-from tracker.models import str_enum, utcnow
+from tracker.core.extensions import db
+from tracker.core.models import str_enum, utcnow
+from tracker.records.accounts import User
+from tracker.records.actions import Action, ActionStatus
 
 
 class NotificationKind(enum.StrEnum):

@@ -16,10 +16,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.acts.models import Act
-from tracker.auth.models import Organization
-from tracker.extensions import db
-from tracker.models import TimestampMixin, str_enum
+from tracker.core.extensions import db
+from tracker.core.models import TimestampMixin, str_enum
+from tracker.records.accounts import Organization
+from tracker.records.acts import Act
 
 
 class SessionKind(enum.StrEnum):

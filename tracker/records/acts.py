@@ -3,7 +3,7 @@
 from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tracker.extensions import db
+from tracker.core.extensions import db
 
 
 class Act(db.Model):

@@ -23,10 +23,11 @@ from sqlalchemy import Date, DateTime, Enum, inspect, update
 from sqlalchemy.orm import ColumnProperty, Mapper, RelationshipProperty
 from sqlalchemy.orm.attributes import set_committed_value
 
-from tracker import policy
-from tracker.activity import ActivityVerb, log_activity
-from tracker.extensions import db
-from tracker.models import Visibility, utcnow
+from tracker.core.extensions import db
+from tracker.core.models import utcnow
+from tracker.records import policy
+from tracker.records.activity import ActivityVerb, log_activity
+from tracker.records.base import Visibility
 from tracker.text.redaction import government_names, redact
 
 # Publishing ---------------------------------------------------------------------------------

@@ -14,18 +14,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.acts.models import Act
-from tracker.agenda.models import MeetingSession
-from tracker.auth.models import User
-from tracker.extensions import db
-from tracker.models import (
-    DerivedVisibilityMixin,
-    PublishableMixin,
-    TimestampMixin,
-    published_when_shared,
-    str_enum,
-)
-from tracker.reports.models import KeyMessage
+from tracker.core.extensions import db
+from tracker.core.models import TimestampMixin, str_enum
+from tracker.records.accounts import User
+from tracker.records.acts import Act
+from tracker.records.agenda import MeetingSession
+from tracker.records.base import DerivedVisibilityMixin, PublishableMixin, published_when_shared
+from tracker.records.reports import KeyMessage
 
 
 class GovernmentKind(enum.StrEnum):

@@ -27,7 +27,7 @@ def engine_options(app: Flask) -> None:
 
 
 def configure_engine(app: Flask) -> None:
-    from tracker.extensions import db
+    from tracker.core.extensions import db
 
     with app.app_context():
         engine = db.engine

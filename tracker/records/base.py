@@ -1,57 +1,14 @@
-"""The shared declarative base, with a naming convention and common mixins."""
+"""What the visibility rule rests on: a record's visibility, the rows observers may read
+(`shared_clause`), and the published snapshot of what a coordinator shared with them."""
 
 import enum
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, Enum, ForeignKey, MetaData, String, false
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, false
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
-from tracker import clock
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def utcnow() -> datetime:
-    """When a record is created or changed: the workspace's clock (`tracker.clock.now()`),
-    on its pinned day if today is pinned. Every record's stamps use it."""
-    return clock.now()
-
-
-def real_utcnow() -> datetime:
-    """The real time, whatever day the workspace is pinned to: for expiry, throttle and
-    delivery times, and anything else measured against the world's clock."""
-    return datetime.now(UTC)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-class TimestampMixin:
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
-
-
-def str_enum(enum_class: type[enum.StrEnum], name: str) -> Enum:
-    """Store a StrEnum as its value in a VARCHAR with a CHECK constraint (portable)."""
-    return Enum(
-        enum_class,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=max(len(m.value) for m in enum_class),
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
+from tracker.core.models import str_enum
 
 
 class Visibility(enum.StrEnum):
@@ -105,17 +62,3 @@ def published_when_shared() -> CheckConstraint:
     return CheckConstraint(
         "(visibility = 'shared') = (published IS NOT NULL)", name="published_when_shared"
     )
-
-
-__all__ = [
-    "Base",
-    "DerivedVisibilityMixin",
-    "ObserverRowsMixin",
-    "TimestampMixin",
-    "PublishableMixin",
-    "Visibility",
-    "published_when_shared",
-    "String",
-    "real_utcnow",
-    "utcnow",
-]

@@ -17,11 +17,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.agenda.models import Milestone
-from tracker.auth.models import User
-from tracker.extensions import db
-from tracker.models import DerivedVisibilityMixin, TimestampMixin, Visibility, str_enum, utcnow
-from tracker.reports.models import KeyMessage
+from tracker.core.extensions import db
+from tracker.core.models import TimestampMixin, str_enum, utcnow
+from tracker.records.accounts import User
+from tracker.records.agenda import Milestone
+from tracker.records.base import DerivedVisibilityMixin, Visibility
+from tracker.records.reports import KeyMessage
 
 
 class ParagraphChange(enum.StrEnum):

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import with_loader_criteria
 
-from tracker.models import ObserverRowsMixin, Visibility
+from tracker.records.base import ObserverRowsMixin, Visibility
 
 
 class Role(enum.StrEnum):

@@ -2,15 +2,31 @@
 
 import logging
 import smtplib
+from datetime import datetime
 from email.message import EmailMessage
 
 from flask import current_app
+from sqlalchemy import DateTime, Integer, String, Text, select
+from sqlalchemy.orm import Mapped, mapped_column
 
-from tracker.auth.models import OutboxMessage
-from tracker.extensions import db
-from tracker.models import real_utcnow
+from tracker.core.extensions import db
+from tracker.core.models import real_utcnow, utcnow
 
 log = logging.getLogger(__name__)
+
+
+class OutboxMessage(db.Model):
+    """Every mail the app sends is written here first; SMTP delivers it when configured."""
+
+    __tablename__ = "outbox_message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(254), index=True)
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
 
 
 def queue_mail(recipient: str, subject: str, body: str) -> OutboxMessage:
@@ -51,8 +67,6 @@ MAX_ATTEMPTS = 5
 
 def deliver_pending(limit: int = 500) -> int:
     """Retry the outbox's unsent messages (oldest first); the caller commits. How many went."""
-    from sqlalchemy import select
-
     waiting = db.session.scalars(
         select(OutboxMessage)
         .where(OutboxMessage.sent_at.is_(None), OutboxMessage.attempts < MAX_ATTEMPTS)

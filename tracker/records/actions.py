@@ -16,21 +16,19 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.acts.models import Act
-from tracker.agenda.models import Milestone
-from tracker.auth.models import Organization, User
-from tracker.extensions import db
-from tracker.models import (
+from tracker.core.extensions import db
+from tracker.core.models import TimestampMixin, str_enum, utcnow
+from tracker.records.accounts import Organization, User
+from tracker.records.acts import Act
+from tracker.records.agenda import Milestone
+from tracker.records.base import (
     DerivedVisibilityMixin,
     PublishableMixin,
-    TimestampMixin,
     Visibility,
     published_when_shared,
-    str_enum,
-    utcnow,
 )
-from tracker.reports.models import KeyMessage
-from tracker.tables.models import TableOutcome
+from tracker.records.reports import KeyMessage
+from tracker.records.tables import TableOutcome
 
 
 class ActionStatus(enum.StrEnum):

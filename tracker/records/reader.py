@@ -21,8 +21,8 @@ from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, object_session
 
-from tracker import policy, publishing
-from tracker.extensions import db
+from tracker.core.extensions import db
+from tracker.records import policy, publishing
 
 # Keys of Session.info (a session lives for one request).
 _DEPTH = "tracker.observer_query_depth"

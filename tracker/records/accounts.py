@@ -1,16 +1,16 @@
-"""People, organisations, invitations, password resets, the throttles and the mail outbox."""
+"""People, organisations, invitations, password resets and the sign-in throttle's records."""
 
 import enum
 import secrets
 from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.extensions import db
-from tracker.models import TimestampMixin, real_utcnow, str_enum, utcnow
-from tracker.policy import Role
+from tracker.core.extensions import db
+from tracker.core.models import TimestampMixin, real_utcnow, str_enum
+from tracker.records.policy import Role
 
 
 def new_token() -> str:
@@ -155,17 +155,3 @@ class PasswordResetRequest(db.Model):
     requested_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=real_utcnow, index=True
     )
-
-
-class OutboxMessage(db.Model):
-    """Every mail the app sends is written here first; SMTP delivers it when configured."""
-
-    __tablename__ = "outbox_message"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    recipient: Mapped[str] = mapped_column(String(254), index=True)
-    subject: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -5,17 +5,12 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.acts.models import Act
-from tracker.agenda.models import MeetingSession
-from tracker.auth.models import User
-from tracker.extensions import db
-from tracker.models import (
-    DerivedVisibilityMixin,
-    PublishableMixin,
-    TimestampMixin,
-    published_when_shared,
-    utcnow,
-)
+from tracker.core.extensions import db
+from tracker.core.models import TimestampMixin, utcnow
+from tracker.records.accounts import User
+from tracker.records.acts import Act
+from tracker.records.agenda import MeetingSession
+from tracker.records.base import DerivedVisibilityMixin, PublishableMixin, published_when_shared
 
 
 class Note(PublishableMixin, TimestampMixin, db.Model):
