@@ -74,11 +74,9 @@ def register_url_converters(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from tracker import (
         actions,
-        acts,
         admin,
         agenda,
         auth,
-        dashboard,
         drafts,
         health,
         notes,
@@ -86,12 +84,12 @@ def register_blueprints(app: Flask) -> None:
         reports,
         search,
         tables,
+        thread,
     )
 
     blueprints = (
         auth,
-        dashboard,
-        acts,
+        thread,
         agenda,
         notes,
         reports,

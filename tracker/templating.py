@@ -10,6 +10,7 @@ from tracker.core.clock import today
 from tracker.records import policy
 from tracker.records.publishing import is_revised
 from tracker.text.markdown import render_markdown
+from tracker.text.splitting import ref_slug
 
 
 def may(verb: str, thing=None) -> bool:
@@ -29,13 +30,14 @@ def register(app: Flask) -> None:
         current_locale=lambda: str(get_locale() or "en"),
         query_count=lambda: g.get("query_count", 0),
     )
+    app.jinja_env.filters["ref_slug"] = ref_slug
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
 
 NAV_ITEMS = [
-    ("dashboard.index", _l("Dashboard"), "view_workspace"),
-    ("acts.index", _l("ACTs"), "view_workspace"),
+    ("thread.dashboard", _l("Dashboard"), "view_workspace"),
+    ("thread.acts", _l("ACTs"), "view_workspace"),
     ("agenda.index", _l("Agenda"), "view_workspace"),
     ("actions.mine", _l("Actions"), "view_workspace"),
     ("drafts.index", _l("Drafts"), "view_workspace"),

@@ -3,13 +3,13 @@
 from tests.access import CIVIL_SOCIETY, STAFF, Route
 
 ROUTES = [
-    Route("drafts.brief", lambda w: f"/acts/{w.act.number}/brief"),
-    Route("drafts.brief_markdown", lambda w: f"/acts/{w.act.number}/brief.md"),
+    Route("thread.brief", lambda w: f"/acts/{w.act.number}/brief"),
+    Route("thread.brief_markdown", lambda w: f"/acts/{w.act.number}/brief.md"),
     Route("drafts.index", lambda w: "/drafts"),
     Route("drafts.show", lambda w: f"/drafts/{w.draft.id}"),
     Route("drafts.changes", lambda w: f"/drafts/{w.draft.id}/changes"),
-    Route("drafts.matrix", lambda w: "/drafts/matrix"),
-    Route("drafts.matrix", lambda w: f"/drafts/matrix?act={w.act.number}"),
+    Route("thread.matrix", lambda w: "/drafts/matrix"),
+    Route("thread.matrix", lambda w: f"/drafts/matrix?act={w.act.number}"),
     Route("drafts.new", lambda w: "/drafts/new", allowed=STAFF),
     Route(
         "drafts.new",

@@ -3,7 +3,7 @@
 from tests.access import ALL_ROLES, NOBODY, STAFF, Route
 
 ROUTES = [
-    Route("dashboard.root", lambda w: "/", public=True),
+    Route("thread.root", lambda w: "/", public=True),
     Route("health.healthz", lambda w: "/healthz", public=True),
     Route("auth.sign_in", lambda w: "/sign-in", public=True),
     Route(
@@ -15,13 +15,13 @@ ROUTES = [
     ),
     Route("auth.sign_out", lambda w: "/sign-out", method="POST"),
     Route("auth.account", lambda w: "/account"),
-    Route("dashboard.index", lambda w: "/dashboard"),
-    Route("acts.index", lambda w: "/acts"),
-    Route("acts.show", lambda w: f"/acts/{w.act.number}"),
+    Route("thread.dashboard", lambda w: "/dashboard"),
+    Route("thread.acts", lambda w: "/acts"),
+    Route("thread.act", lambda w: f"/acts/{w.act.number}"),
     Route("agenda.index", lambda w: "/agenda"),
     Route("agenda.meeting", lambda w: f"/meetings/{w.meeting.slug}"),
     Route("agenda.ical", lambda w: f"/meetings/{w.meeting.slug}/agenda.ics"),
-    Route("agenda.session", lambda w: f"/sessions/{w.group_session.id}"),
+    Route("thread.session", lambda w: f"/sessions/{w.group_session.id}"),
     Route("admin.users", lambda w: "/admin/users", allowed=STAFF),
     Route(
         "admin.invite",

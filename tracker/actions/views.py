@@ -23,8 +23,6 @@ from tracker.actions.forms import (
     FilterForm,
     StatusForm,
 )
-from tracker.acts.services import acts_in_order
-from tracker.agenda.services import milestones_in_order
 from tracker.auth.services import token_hash
 from tracker.core.clock import today
 from tracker.core.conflicts import ConflictField, EditConflict
@@ -33,6 +31,8 @@ from tracker.core.forms import ButtonForm, describe_share
 from tracker.core.inputs import int_arg, page_arg
 from tracker.records.accounts import User
 from tracker.records.actions import Action
+from tracker.records.acts import acts_in_order
+from tracker.records.agenda import milestones_in_order
 from tracker.records.policy import is_staff
 from tracker.records.reader import read_as, require
 from tracker.records.reports import KeyMessage

@@ -37,7 +37,7 @@ def agenda_calendar(meeting: Meeting, sessions: list[MeetingSession], host: str)
         lines = [str(SESSION_KINDS[str(item.kind)]), str(AUDIENCES[str(item.audience)])]
         if item.purpose:
             lines.append(item.purpose)
-        link = url_for("agenda.session", session_id=item.id, _external=True)
+        link = url_for("thread.session", session_id=item.id, _external=True)
         lines.append(link)
         event.add("description", "\n\n".join(lines))
         event.add("url", link)

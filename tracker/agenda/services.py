@@ -8,11 +8,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from tracker.core.extensions import db
-from tracker.records.agenda import Meeting, MeetingSession, Milestone, Speaker
-
-
-def meetings_in_order() -> Select:
-    return select(Meeting).order_by(Meeting.starts_on.desc())
+from tracker.records.agenda import Meeting, MeetingSession, Speaker
 
 
 def agenda_of(meeting: Meeting) -> Select:
@@ -41,10 +37,6 @@ def session_with_details(session_id: int) -> Select:
             selectinload(MeetingSession.meeting),
         )
     )
-
-
-def milestones_in_order() -> Select:
-    return select(Milestone).order_by(Milestone.starts_on)
 
 
 @dataclass

@@ -6,16 +6,13 @@ from flask_login import login_required
 from tracker.agenda import bp, services
 from tracker.core.extensions import db
 from tracker.core.inputs import int_arg
-from tracker.notes import services as notes_services
-from tracker.records.agenda import Meeting
-from tracker.reports import services as reports_services
-from tracker.tables import services as tables_services
+from tracker.records.agenda import Meeting, meetings_in_order
 
 
 @bp.get("/agenda")
 @login_required
 def index():
-    meeting = db.session.scalars(services.meetings_in_order().limit(1)).first()
+    meeting = db.session.scalars(meetings_in_order().limit(1)).first()
     if meeting is None:
         abort(404)
     return _render_agenda(meeting)
@@ -49,7 +46,7 @@ ONE_PAGE_ITEMS = 40
 
 def _render_agenda(meeting: Meeting):
     sessions = db.session.scalars(services.agenda_of(meeting)).all()
-    meetings = db.session.scalars(services.meetings_in_order()).all()
+    meetings = db.session.scalars(meetings_in_order()).all()
     days = [
         (number, day, items) for number, (day, items) in enumerate(services.by_day(sessions), 1)
     ]
@@ -66,17 +63,4 @@ def _render_agenda(meeting: Meeting):
         day_tabs=[(number, day) for number, day, _items in days] if current else [],
         current_day=current,
         records=services.records_by_session(meeting),
-    )
-
-
-@bp.get("/sessions/<int:session_id>")
-@login_required
-def session(session_id: int):
-    item = db.first_or_404(services.session_with_details(session_id))
-    return render_template(
-        "agenda/session.html",
-        item=item,
-        session_notes=notes_services.for_session(item),
-        session_reports=reports_services.for_session(item),
-        session_tables=tables_services.for_session(item),
     )

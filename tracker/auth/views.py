@@ -44,7 +44,7 @@ def safe_next(target: str | None) -> str | None:
 @bp.route("/sign-in", methods=["GET", "POST"])
 def sign_in():
     if current_user.is_authenticated:
-        return redirect(url_for("dashboard.index"))
+        return redirect(url_for("thread.dashboard"))
     form = SignInForm()
     status = 200
     if form.validate_on_submit():
@@ -59,7 +59,7 @@ def sign_in():
         if user is not None:
             session.clear()  # a fresh session at sign-in: no fixation
             login_user(user, remember=form.remember.data)
-            target = safe_next(request.args.get("next")) or url_for("dashboard.index")
+            target = safe_next(request.args.get("next")) or url_for("thread.dashboard")
             return remember_device(redirect(target), user)
         form.password.errors.append(_("Email or password is incorrect."))
         status = 401
@@ -154,7 +154,7 @@ def accept_invitation(token: str):
         session.clear()
         login_user(user)
         flash(_("Welcome, %(name)s. Your password is set.", name=user.name), "success")
-        return remember_device(redirect(url_for("dashboard.index")), user)
+        return remember_device(redirect(url_for("thread.dashboard")), user)
     status = 422 if form.is_submitted() else 200
     return render_template(
         "auth/accept_invitation.html", form=form, invitee=invitation.user
@@ -214,7 +214,7 @@ def reset_password(token: str):
         session.clear()
         login_user(user)
         flash(_("Your new password is set. Every other device is signed out."), "success")
-        return remember_device(redirect(url_for("dashboard.index")), user)
+        return remember_device(redirect(url_for("thread.dashboard")), user)
     status = 422 if form.is_submitted() else 200
     page = render_template("auth/reset_password.html", form=form, person=reset.user)
     return private(page, status)

@@ -1,45 +1,28 @@
 """Drafts of the negotiated text, their changes, and how key messages are reflected."""
 
-import re
-
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from tracker.acts.services import acts_in_order
-from tracker.core.clock import today
 from tracker.core.conflicts import ConflictField, EditConflict
 from tracker.core.extensions import db
-from tracker.core.inputs import int_arg, page_arg
+from tracker.core.inputs import page_arg
 from tracker.core.labels import REFLECTION_LEVELS
 from tracker.drafts import bp, services
-from tracker.drafts import matrix as carry
-from tracker.drafts.brief import as_markdown, brief_of, trend_text
 from tracker.drafts.forms import DraftForm, ProposalForm, ReflectionForm
 from tracker.drafts.upload import UploadRefused, read_upload
 from tracker.records import policy
-from tracker.records.acts import Act
 from tracker.records.agenda import Milestone
 from tracker.records.drafts import Draft, DraftParagraph, Level, Reflection
 from tracker.records.reader import require
-from tracker.reports.forms import MessageFilterForm
 from tracker.text.diffing import word_diff
 
 PROPOSALS = 5
 PROPOSAL_LEVELS = (Level.STRONG, Level.PARTIAL, Level.WEAK)
 # Beside each paragraph of a draft: its counts by level, and links to this many reflections.
 REFLECTIONS_PER_PARAGRAPH = 3
-MATRIX_ROWS_PER_PAGE = 50
-MATRIX_LEVELS = (Level.STRONG, Level.PARTIAL, Level.WEAK, Level.ABSENT)
-
-
-@bp.app_template_filter("ref_slug")
-def ref_slug(ref: str) -> str:
-    """The anchor of a paragraph: "21(c)" -> "21-c", "¶ 3" -> "para-3"."""
-    slug = re.sub(r"[^0-9a-z]+", "-", ref.replace("¶", "para").casefold()).strip("-")
-    return slug or "para"
 
 
 # Reading
@@ -56,35 +39,6 @@ def index():
     )
     counts = services.paragraph_counts(d.id for d in page.items)
     return render_template("drafts/index.html", page=page, counts=counts)
-
-
-@bp.get("/drafts/matrix")
-@login_required
-def matrix():
-    require("view_workspace")
-    acts = db.session.scalars(acts_in_order()).all()
-    act_number = int_arg("act") or None
-    act = next((a for a in acts if a.number == act_number), None)
-    if act_number is not None and act is None:
-        abort(404)
-    form = MessageFilterForm(formdata=request.args)
-    form.set_choices(acts)
-    page = db.paginate(
-        carry.matrix_rows(act_number),
-        page=page_arg(),
-        per_page=MATRIX_ROWS_PER_PAGE,
-        error_out=False,
-    )
-    carry_through = carry.carry_through(list(page.items), page.total or 0, act_number)
-    return render_template(
-        "drafts/matrix.html",
-        page=page,
-        form=form,
-        act=act,
-        act_number=act_number,
-        matrix=carry_through,
-        levels=MATRIX_LEVELS,
-    )
 
 
 @bp.get("/drafts/<int:draft_id>")
@@ -372,23 +326,3 @@ def record_proposal(message_id: int, draft_id: int):
         "success",
     )
     return redirect(url_for("drafts.reflection", message_id=message_id, draft_id=draft_id))
-
-
-@bp.get("/acts/<int:number>/brief")
-@login_required
-def brief(number: int):
-    """The ACT's one-page brief for a delegate (prints on A4)."""
-    act = db.first_or_404(select(Act).where(Act.number == number))
-    return render_template("drafts/brief.html", brief=brief_of(act, today()), trend_text=trend_text)
-
-
-@bp.get("/acts/<int:number>/brief.md")
-@login_required
-def brief_markdown(number: int):
-    act = db.first_or_404(select(Act).where(Act.number == number))
-    text = as_markdown(brief_of(act, today()), today())
-    return Response(
-        text,
-        mimetype="text/markdown",
-        headers={"Content-Disposition": f'attachment; filename="act-{number}-brief.md"'},
-    )

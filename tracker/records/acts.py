@@ -1,6 +1,6 @@
 """The TEN ACTS: everything recorded hangs on one of them."""
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import Integer, Select, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.core.extensions import db
@@ -17,3 +17,7 @@ class Act(db.Model):
     @property
     def label(self) -> str:
         return f"ACT {self.number}: {self.title}"
+
+
+def acts_in_order() -> Select:
+    return select(Act).order_by(Act.number)

@@ -9,10 +9,12 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Integer,
+    Select,
     String,
     Table,
     Text,
     Time,
+    select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -150,3 +152,20 @@ class Milestone(db.Model):
     @property
     def last_day(self) -> date:
         return self.ends_on or self.starts_on
+
+
+def meetings_in_order() -> Select:
+    return select(Meeting).order_by(Meeting.starts_on.desc())
+
+
+def milestones_in_order() -> Select:
+    return select(Milestone).order_by(Milestone.starts_on)
+
+
+def sessions_for_act(act: Act) -> Select:
+    """The agenda items that cover this ACT (group sessions, small tables...)."""
+    return (
+        select(MeetingSession)
+        .where(MeetingSession.acts.contains(act))
+        .order_by(MeetingSession.day, MeetingSession.starts_at, MeetingSession.position)
+    )

@@ -137,10 +137,6 @@ def messages_list(act_number: int | None = None) -> Select:
     return query
 
 
-def acts_in_order() -> Select:
-    return select(Act).order_by(Act.number)
-
-
 def reports_of_act(act: Act) -> Select:
     return (
         select(Report)
@@ -176,7 +172,7 @@ class ActReports:
 class SessionReports:
     session: MeetingSession
     reports: list[Report]
-    assign_form: object | None = None
+    # A group session's ACTs that have no report yet (a rapporteur may be assigned).
     acts_without_report: list[Act] = field(default_factory=list)
 
 
@@ -206,26 +202,13 @@ def for_act(act: Act) -> ActReports:
     )
 
 
-def for_session(session: MeetingSession, user=None) -> SessionReports:
-    """The session's reports, and for coordinators a form to assign a rapporteur."""
-    from flask_login import current_user
-
-    from tracker.records import policy
-    from tracker.reports.forms import AssignRapporteurForm
-
-    user = user if user is not None else current_user
+def for_session(session: MeetingSession) -> SessionReports:
+    """The session's reports, and a group session's ACTs still without one."""
     reports = list(db.session.scalars(reports_of_session(session)).all())
     section = SessionReports(session=session, reports=reports)
-    if session.kind != SessionKind.GROUP_SESSION or not policy.may(user, "assign_rapporteur"):
-        return section
-    taken = {report.act_id for report in reports}
-    section.acts_without_report = [act for act in session.acts if act.id not in taken]
-    if section.acts_without_report:
-        form = AssignRapporteurForm(prefix="assign")
-        form.set_choices(
-            section.acts_without_report, db.session.scalars(rapporteur_candidates()).all()
-        )
-        section.assign_form = form
+    if session.kind == SessionKind.GROUP_SESSION:
+        taken = {report.act_id for report in reports}
+        section.acts_without_report = [act for act in session.acts if act.id not in taken]
     return section
 
 

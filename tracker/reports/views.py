@@ -17,6 +17,7 @@ from tracker.core.inputs import int_arg, page_arg
 from tracker.core.labels import REPORT_STATUSES
 from tracker.records import policy
 from tracker.records.accounts import User
+from tracker.records.acts import acts_in_order
 from tracker.records.agenda import MeetingSession
 from tracker.records.reader import require
 from tracker.records.reports import KeyMessage, Report, ReportStatus
@@ -336,7 +337,7 @@ def order_messages(report_id: int):
 @bp.get("/messages")
 @login_required
 def messages():
-    acts = db.session.scalars(services.acts_in_order()).all()
+    acts = db.session.scalars(acts_in_order()).all()
     form = MessageFilterForm(formdata=request.args)
     form.set_choices(acts)
     act_number = int_arg("act") or None
@@ -349,56 +350,27 @@ def messages():
     return render_template("reports/messages.html", page=page, form=form, act_number=act_number)
 
 
-def _render_message(message_id: int, status: int = 200, merge_form: MergeForm | None = None):
-    message = db.first_or_404(services.message_with_context(message_id))
-    merged_here = db.session.scalars(services.merged_from(message)).all()
-    may_merge = policy.may(current_user, "merge_key_messages", message)
-    if merge_form is None and may_merge and not message.is_merged:
-        merge_form = MergeForm(prefix="merge", formdata=None)
-    if merge_form is not None:
-        merge_form.set_choices(db.session.scalars(services.merge_targets(message)).all())
-    from tracker.drafts.story import story_of  # the story reads actions, whose models import ours
-
-    story = story_of(message)
-    return render_template(
-        "reports/message.html",
-        message=message,
-        merged_here=merged_here,
-        merge_form=merge_form,
-        button_form=ButtonForm(),
-        story=story,
-        linked_actions=[chapter.record for chapter in story if chapter.kind == "action"],
-        new_action_url=url_for("actions.new", key_message=message.id),
-    ), status
-
-
-@bp.get("/messages/<int:message_id>")
-@login_required
-def message(message_id: int):
-    return _render_message(message_id)
-
-
 @bp.post("/messages/<int:message_id>/merge")
 @login_required
 def merge_message(message_id: int):
-    message = db.first_or_404(select(KeyMessage).where(KeyMessage.id == message_id))
+    message = db.first_or_404(services.message_with_context(message_id))
     require("merge_key_messages", message)
-    if message.is_merged:
-        flash(_("This key message is already merged."), "warning")
-        return _render_message(message_id, 409)
     form = MergeForm(prefix="merge")
     form.set_choices(db.session.scalars(services.merge_targets(message)).all())
+    if message.is_merged:
+        flash(_("This key message is already merged."), "warning")
+        return render_template("reports/merge.html", message=message, form=None), 409
     if not form.validate_on_submit():
-        return _render_message(message_id, 422, merge_form=form)
+        return render_template("reports/merge.html", message=message, form=form), 422
     target = db.session.get(KeyMessage, form.target_id.data)
     try:
         services.merge_key_message(message, target)
     except (ValueError, EditConflict):
         db.session.rollback()
         flash(_("The key messages changed meanwhile: try again."), "warning")
-        return _render_message(message_id, 409)
+        return render_template("reports/merge.html", message=message, form=form), 409
     flash(_("Merged into key message #%(id)d.", id=target.id), "success")
-    return redirect(url_for("reports.message", message_id=message_id))
+    return redirect(url_for("thread.message", message_id=message_id))
 
 
 def _publication_step(message_id: int, step, done: str):
@@ -407,7 +379,7 @@ def _publication_step(message_id: int, step, done: str):
     _check_button()
     step(message, current_user)
     flash(done, "success")
-    return redirect(url_for("reports.message", message_id=message_id))
+    return redirect(url_for("thread.message", message_id=message_id))
 
 
 @bp.post("/messages/<int:message_id>/publish")

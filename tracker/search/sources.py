@@ -22,7 +22,6 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, Select, String, cast, or_, select
 from sqlalchemy.orm import joinedload
 
-from tracker.drafts.views import ref_slug
 from tracker.records import policy
 from tracker.records.actions import Action
 from tracker.records.acts import Act
@@ -32,6 +31,7 @@ from tracker.records.notes import Note
 from tracker.records.reports import KeyMessage, Report, ReportPriority
 from tracker.records.tables import TableOutcome
 from tracker.text.search import markdown_to_text, plain
+from tracker.text.splitting import ref_slug
 
 
 @dataclass
@@ -158,7 +158,7 @@ class KeyMessageSource(Source):
         return Document(
             source=self,
             title=_("Key message #%(id)d", id=message.id),
-            url=url_for("reports.message", message_id=message.id),
+            url=url_for("thread.message", message_id=message.id),
             act=message.act,
             body=plain(message.text),
         )

@@ -3,9 +3,9 @@
 from flask import render_template, request
 from flask_login import current_user, login_required
 
-from tracker.acts.services import acts_in_order
 from tracker.core.extensions import db
 from tracker.core.inputs import page_arg
+from tracker.records.acts import acts_in_order
 from tracker.records.reader import require
 from tracker.search import bp, services
 from tracker.search.forms import SearchForm

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -362,13 +361,13 @@ ACT_PAGE_OUTCOMES = 3
 
 def for_act(
     act: Act,
-    reader=None,
+    reader,
     messages: list[KeyMessage] | None = None,
     latest: int = ACT_PAGE_OUTCOMES,
 ) -> list[StanceGrid]:
     """The ACT's `latest` small-table outcomes, oldest first, each as a stance grid on
-    `messages` (by default the ACT's active key messages), in three to four queries."""
-    reader = reader if reader is not None else current_user
+    `messages` (by default the ACT's active key messages) as `reader` reads it, in three to
+    four queries."""
     outcomes = (
         db.session.scalars(
             outcomes_of_act(act.id)

@@ -174,3 +174,9 @@ def split_text(text: str) -> list[ParsedParagraph]:
         if block:
             splitter.body(block)
     return splitter.paragraphs
+
+
+def ref_slug(ref: str) -> str:
+    """The anchor of a paragraph: "21(c)" -> "21-c", "¶ 3" -> "para-3"."""
+    slug = re.sub(r"[^0-9a-z]+", "-", ref.replace("¶", "para").casefold()).strip("-")
+    return slug or "para"

@@ -8,19 +8,19 @@ from datetime import date
 
 from flask_babel import format_date
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, load_only
 
 from tracker.core.extensions import db
 from tracker.core.labels import POSITIONS, REFLECTION_LEVELS
-from tracker.drafts.matrix import cell_levels
 from tracker.drafts.services import latest_drafts
+from tracker.records.actions import LIVE, Action
 from tracker.records.acts import Act
 from tracker.records.agenda import Milestone
 from tracker.records.drafts import Draft, Level
 from tracker.records.reports import KeyMessage
 from tracker.tables import services as tables
+from tracker.thread.matrix import cell_levels
 
 BRIEF_MESSAGES = 12
 BRIEF_ACTIONS = 10
@@ -58,9 +58,8 @@ class Brief:
     actions: list
 
 
-def brief_of(act: Act, today: date) -> Brief:
+def brief_of(act: Act, today: date, reader) -> Brief:
     """Everything on the page in at most nine queries, whatever the size of the ACT."""
-    from tracker.records.actions import LIVE, Action
 
     drafts = db.session.scalars(
         latest_drafts(today, 2).options(load_only(Draft.id, Draft.name, Draft.released_on))
@@ -83,7 +82,7 @@ def brief_of(act: Act, today: date) -> Brief:
     lines = [BriefLine(m, level(m, latest), level(m, previous)) for m in messages]
     outcome = None
     attributed = True
-    outcomes = tables.for_act(act, current_user, messages=messages, latest=1)
+    outcomes = tables.for_act(act, reader, messages=messages, latest=1)
     if outcomes:
         (grid,) = outcomes
         outcome, attributed = grid.outcome, grid.attributed

@@ -3,12 +3,17 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import load_only
 
+from tracker.actions.lists import ActProgress, progress_by_act
 from tracker.core.extensions import db
+from tracker.drafts.services import drafts_in_order, latest_drafts
 from tracker.records.agenda import Milestone
+from tracker.records.drafts import Draft
 from tracker.records.publishing import as_read
 from tracker.records.reports import KeyMessage, Report
+from tracker.thread.matrix import reflected_counts
 
 
 @dataclass(frozen=True)
@@ -59,10 +64,6 @@ class ActCard:
 def act_cards(acts: list, latest_draft, on: date, reader) -> list[ActCard]:
     """Every card in four aggregate queries, whatever the amount of data; the reader's
     visibility filter applies to each."""
-    # Imported here: the actions' and drafts' models import the ACTs'.
-    from tracker.actions.lists import ActProgress, progress_by_act
-    from tracker.drafts.matrix import reflected_counts
-
     cards = {act.id: ActCard(act=act) for act in acts}
     statuses: dict[int, set[str]] = {}
     status_read = as_read(Report.status, reader)
@@ -87,6 +88,19 @@ def act_cards(acts: list, latest_draft, on: date, reader) -> list[ActCard]:
     for act_id, card in cards.items():
         card.progress = progress.get(act_id, ActProgress())
     return list(cards.values())
+
+
+ROAD_FIELDS = (Draft.id, Draft.name, Draft.released_on, Draft.milestone_id)
+
+
+def drafts_on_the_road() -> Select:
+    """Every draft, in release order, with what the timeline shows of it."""
+    return drafts_in_order().options(load_only(*ROAD_FIELDS))
+
+
+def latest_draft(on: date) -> Select:
+    """The latest draft released by `on`."""
+    return latest_drafts(on, 1).options(load_only(*ROAD_FIELDS))
 
 
 def drafts_by_milestone(drafts: list) -> dict:

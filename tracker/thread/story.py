@@ -5,12 +5,12 @@ every draft up to the adopted text. Every read goes through the reader's visibil
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from tracker.core.extensions import db
 from tracker.drafts.services import drafts_in_order
+from tracker.records.actions import Action
 from tracker.records.agenda import MeetingSession
 from tracker.records.drafts import Draft, Reflection
 from tracker.records.notes import Note
@@ -40,9 +40,8 @@ def _day(moment) -> date | None:
     return moment
 
 
-def story_of(message: KeyMessage) -> list[Chapter]:
+def story_of(message: KeyMessage, reader) -> list[Chapter]:
     """The chapters in date order (undated ones last), in at most six queries."""
-    from tracker.records.actions import Action
 
     chapters: list[Chapter] = []
     report = message.report
@@ -78,7 +77,7 @@ def story_of(message: KeyMessage) -> list[Chapter]:
     )
     with_stance = [o for o in outcomes if any(s.key_message_id == message.id for s in o.stances)]
     for outcome in with_stance[:STORY_OUTCOMES]:
-        grid = stance_grid(outcome, [message], current_user)
+        grid = stance_grid(outcome, [message], reader)
         stances = [(row.label, row.cells[0]) for row in grid.rows if row.cells[0] is not None]
         chapters.append(Chapter("table", outcome.session.day, outcome, {"stances": stances}))
     actions = db.session.scalars(

@@ -1,5 +1,0 @@
-from flask import Blueprint
-
-bp = Blueprint("acts", __name__)
-
-from tracker.acts import views  # noqa: E402, F401
