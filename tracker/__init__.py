@@ -78,7 +78,6 @@ def register_blueprints(app: Flask) -> None:
         agenda,
         auth,
         drafts,
-        health,
         notes,
         notifications,
         reports,
@@ -86,6 +85,7 @@ def register_blueprints(app: Flask) -> None:
         tables,
         thread,
     )
+    from tracker.web import health
 
     blueprints = (
         auth,
@@ -99,26 +99,26 @@ def register_blueprints(app: Flask) -> None:
         drafts,
         search,
         admin,
-        health,
     )
     for module in blueprints:
         app.register_blueprint(module.bp)
+    app.register_blueprint(health.bp)
 
 
 def register_errorhandlers(app: Flask) -> None:
-    from tracker.errors import register
+    from tracker.web.errors import register
 
     register(app)
 
 
 def register_request_hooks(app: Flask) -> None:
-    from tracker.security import register
+    from tracker.web.security import register
 
     register(app)
 
 
 def register_template_helpers(app: Flask) -> None:
-    from tracker.templating import register
+    from tracker.web.templating import register
 
     register(app)
 

@@ -1,0 +1,2 @@
+"""The web shell around every page: error pages, security headers, what templates may ask,
+and the health check."""
