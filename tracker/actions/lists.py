@@ -24,7 +24,6 @@ from tracker.records.actions import (
     ActionUpdate,
 )
 from tracker.records.acts import Act
-from tracker.records.tables import TableOutcome
 
 PER_PAGE = 25
 BOARD_COLUMN_LIMIT = 30
@@ -280,10 +279,6 @@ def for_act(act: Act, today: date) -> ActActions:
         )
     ).all()
     return ActActions(act=act, progress=progress, upcoming=list(upcoming))
-
-
-def for_outcome(outcome: TableOutcome) -> Select:
-    return _with_people(select(Action).where(Action.outcome_id == outcome.id).order_by(Action.id))
 
 
 def due_soon(today: date, days: int = 3) -> Select:

@@ -12,7 +12,6 @@ from tracker.core.conflicts import check_version, commit_or_conflict
 from tracker.core.extensions import db
 from tracker.core.labels import ACTION_PRIORITIES, ACTION_STATUSES
 from tracker.core.models import utcnow
-from tracker.notifications.services import notify
 from tracker.records import publishing
 from tracker.records.accounts import Organization, User
 from tracker.records.actions import (
@@ -25,6 +24,7 @@ from tracker.records.actions import (
 )
 from tracker.records.acts import Act
 from tracker.records.agenda import Milestone
+from tracker.records.events import action_changed
 from tracker.records.notifications import NotificationKind
 from tracker.records.policy import CIVIL_SOCIETY_ROLES, STAFF_ROLES
 from tracker.records.reports import KeyMessage
@@ -69,6 +69,13 @@ def owner_candidates() -> Select:
         select(User)
         .where(User.active.is_(True), User.role.in_([role.value for role in CIVIL_SOCIETY_ROLES]))
         .order_by(User.name)
+    )
+
+
+def _tell(recipients, kind: NotificationKind, action: Action, actor: User, to_status=None):
+    """Tell whoever listens (the notifications) who should hear of this change."""
+    action_changed.send(
+        action, kind=kind, actor=actor, recipients=set(recipients), to_status=to_status
     )
 
 
@@ -157,7 +164,7 @@ def create_action(
     if share:
         publish_action(action, actor)
     if action.owner_id:
-        notify([action.owner_id], NotificationKind.ASSIGNED, action, actor)
+        _tell([action.owner_id], NotificationKind.ASSIGNED, action, actor)
     db.session.commit()
     return action
 
@@ -205,14 +212,14 @@ def edit_action(
     db.session.flush()
     if share:
         publish_action(action, actor)
-    # notify() never tells the actor about their own change.
+    # The actor is never told of their own change.
     if reassigned:
         if action.owner_id:
-            notify([action.owner_id], NotificationKind.ASSIGNED, action, actor)
+            _tell([action.owner_id], NotificationKind.ASSIGNED, action, actor)
         if previous_owner_id:
-            notify([previous_owner_id], NotificationKind.UNASSIGNED, action, actor)
+            _tell([previous_owner_id], NotificationKind.UNASSIGNED, action, actor)
     elif action.owner_id:
-        notify([action.owner_id], NotificationKind.CHANGED, action, actor)
+        _tell([action.owner_id], NotificationKind.CHANGED, action, actor)
     commit_or_conflict(action)
     return True
 
@@ -247,7 +254,7 @@ def change_status(action: Action, to: str, note: str, version, actor: User) -> N
         note=note.strip(),
     )
     db.session.flush()
-    notify(people_to_tell(action), NotificationKind.STATUS, action, actor, to_status=target)
+    _tell(people_to_tell(action), NotificationKind.STATUS, action, actor, to_status=target)
     commit_or_conflict(action)
 
 
@@ -259,7 +266,7 @@ def add_comment(action: Action, body: str, actor: User) -> ActionUpdate:
         execution_options={"synchronize_session": False},
     )
     db.session.flush()
-    notify(people_to_tell(action), NotificationKind.COMMENTED, action, actor)
+    _tell(people_to_tell(action), NotificationKind.COMMENTED, action, actor)
     db.session.commit()
     return entry
 

@@ -23,12 +23,12 @@ from tracker.actions.forms import (
     FilterForm,
     StatusForm,
 )
-from tracker.auth.services import token_hash
 from tracker.core.clock import today
 from tracker.core.conflicts import ConflictField, EditConflict
 from tracker.core.extensions import db
 from tracker.core.forms import ButtonForm, describe_share
 from tracker.core.inputs import int_arg, page_arg
+from tracker.core.tokens import token_hash
 from tracker.records.accounts import User
 from tracker.records.actions import Action
 from tracker.records.acts import acts_in_order

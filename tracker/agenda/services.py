@@ -9,6 +9,9 @@ from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from tracker.core.extensions import db
 from tracker.records.agenda import Meeting, MeetingSession, Speaker
+from tracker.records.notes import Note
+from tracker.records.reports import Report
+from tracker.records.tables import TableOutcome
 
 
 def agenda_of(meeting: Meeting) -> Select:
@@ -27,18 +30,6 @@ def by_day(sessions: list[MeetingSession]) -> list[tuple]:
     return [(day, list(items)) for day, items in groupby(sessions, key=lambda s: s.day)]
 
 
-def session_with_details(session_id: int) -> Select:
-    return (
-        select(MeetingSession)
-        .where(MeetingSession.id == session_id)
-        .options(
-            selectinload(MeetingSession.acts),
-            selectinload(MeetingSession.speakers).joinedload(Speaker.organization),
-            selectinload(MeetingSession.meeting),
-        )
-    )
-
-
 @dataclass
 class SessionRecords:
     notes: int = 0
@@ -48,10 +39,6 @@ class SessionRecords:
 
 def records_by_session(meeting: Meeting) -> dict[int, SessionRecords]:
     """What each session of a meeting has recorded (as the reader may see it), in 3 queries."""
-    from tracker.records.notes import Note
-    from tracker.records.reports import Report
-    from tracker.records.tables import TableOutcome
-
     in_meeting = select(MeetingSession.id).where(MeetingSession.meeting_id == meeting.id)
     records: dict[int, SessionRecords] = defaultdict(SessionRecords)
     note_counts = db.session.execute(

@@ -4,6 +4,7 @@ from flask import Response, abort, render_template, request
 from flask_login import login_required
 
 from tracker.agenda import bp, services
+from tracker.agenda.calendar import agenda_calendar
 from tracker.core.extensions import db
 from tracker.core.inputs import int_arg
 from tracker.records.agenda import Meeting, meetings_in_order
@@ -28,8 +29,6 @@ def meeting(slug: str):
 @login_required
 def ical(slug: str):
     """The agenda for a calendar app; observers get the sessions they may see."""
-    from tracker.agenda.calendar import agenda_calendar
-
     meeting = db.first_or_404(db.select(Meeting).where(Meeting.slug == slug))
     sessions = db.session.scalars(services.agenda_of(meeting)).all()
     body = agenda_calendar(meeting, list(sessions), request.host.split(":")[0])

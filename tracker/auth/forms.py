@@ -2,10 +2,14 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, SubmitField
-from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
+from sqlalchemy import func, select
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from tracker.auth.passwords import password_problem
+from tracker.core.extensions import db
+from tracker.core.labels import ROLES
+from tracker.records.accounts import User
 
 LANGUAGE_CHOICES = [
     ("", _l("Browser's language")),
@@ -89,3 +93,30 @@ class LanguageForm(FlaskForm):
 
 class SignOutForm(FlaskForm):
     submit = SubmitField(_l("Sign out"))
+
+
+# Managing people (the People page)
+class InviteForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    role = SelectField(_l("Role"))
+    organization_id = SelectField(_l("Organisation"), coerce=int)
+    submit = SubmitField(_l("Invite"))
+
+    def set_choices(self, roles, organizations) -> None:
+        self.role.choices = [(str(role), ROLES[role]) for role in roles]
+        self.organization_id.choices = [(0, _l("None"))] + [
+            (org.id, org.label) for org in organizations
+        ]
+
+    def validate_email(self, field) -> None:
+        exists = db.session.scalar(
+            select(User.id).where(func.lower(User.email) == field.data.strip().lower())
+        )
+        if exists:
+            raise ValidationError(_l("An account with this email already exists."))
+
+
+class RoleForm(FlaskForm):
+    role = SelectField(_l("Role"))
+    submit = SubmitField(_l("Change role"))

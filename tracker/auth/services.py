@@ -1,6 +1,5 @@
 """Accounts: sign-in, invitations, passwords, roles and deactivation."""
 
-import hashlib
 import logging
 import secrets
 from contextlib import nullcontext
@@ -11,14 +10,15 @@ from urllib.parse import urlsplit
 from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, delete, func, select, update
 
 from tracker.auth import throttle
 from tracker.auth.passwords import hash_password, needs_rehash, verify_password
 from tracker.core.extensions import db
 from tracker.core.mail import OutboxMessage, deliver, queue_mail
 from tracker.core.models import real_utcnow
-from tracker.records.accounts import Invitation, PasswordReset, User
+from tracker.core.tokens import token_hash
+from tracker.records.accounts import Invitation, Organization, PasswordReset, User
 from tracker.records.policy import Role
 
 log = logging.getLogger("tracker.auth")
@@ -90,11 +90,6 @@ def change_password(user: User, new_password: str) -> None:
 def set_locale(user: User, locale: str | None) -> None:
     user.locale = locale or None
     db.session.commit()
-
-
-def token_hash(token: str) -> str:
-    """What is stored of a secret sent to someone (an invitation, a calendar address)."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @dataclass
@@ -338,3 +333,16 @@ def deliver_queued(message_id: int) -> None:
     except Exception:  # the message stays in the outbox for a later retry
         db.session.rollback()
         log.exception("could not deliver mail %s", message_id)
+
+
+# The People page
+def users_in_order() -> Select:
+    return select(User).order_by(User.active.desc(), User.name)
+
+
+def organizations_in_order() -> Select:
+    return select(Organization).order_by(Organization.name)
+
+
+def roles_given_by(may_give) -> list[Role]:
+    return [role for role in Role if may_give(role)]

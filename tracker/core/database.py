@@ -7,6 +7,8 @@ from functools import partial
 from flask import Flask, g, has_request_context, request
 from sqlalchemy import event
 
+from tracker.core.extensions import db
+
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -27,8 +29,6 @@ def engine_options(app: Flask) -> None:
 
 
 def configure_engine(app: Flask) -> None:
-    from tracker.core.extensions import db
-
     with app.app_context():
         engine = db.engine
     if engine.dialect.name == "sqlite":

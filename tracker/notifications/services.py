@@ -16,6 +16,11 @@ from tracker.records.notifications import Notification, NotificationKind
 PER_PAGE = 30
 
 
+def on_action_changed(action, kind: NotificationKind, actor: User, recipients, to_status=None):
+    """The receiver of `events.action_changed`: notify the people concerned."""
+    notify(recipients, kind, action, actor, to_status)
+
+
 def notify(user_ids, kind: NotificationKind, action, actor: User, to_status=None) -> None:
     """Record a notification for each person (not the actor) and mail it through the outbox.
 

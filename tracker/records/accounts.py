@@ -1,7 +1,6 @@
 """People, organisations, invitations, password resets and the sign-in throttle's records."""
 
 import enum
-import secrets
 from datetime import date, datetime
 
 from flask_login import UserMixin
@@ -10,11 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.core.extensions import db
 from tracker.core.models import TimestampMixin, real_utcnow, str_enum
+from tracker.core.tokens import new_token
 from tracker.records.policy import Role
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(32)
 
 
 class OrganizationKind(enum.StrEnum):

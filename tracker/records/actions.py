@@ -9,12 +9,13 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Select,
     String,
     Text,
     case,
     select,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, defer, joinedload, mapped_column, relationship
 
 from tracker.core.extensions import db
 from tracker.core.models import TimestampMixin, str_enum, utcnow
@@ -168,3 +169,19 @@ class ActionUpdate(DerivedVisibilityMixin, db.Model):
 
 # High first, in SQL (the lists sort on it).
 PRIORITY_ORDER = case(PRIORITY_RANK, value=Action.priority)
+
+
+def linked_to_outcome(outcome_id: int) -> Select:
+    """The actions that follow up a small-table outcome, with their ACT, owner and
+    organisation (what the outcome page lists of them)."""
+    return (
+        select(Action)
+        .where(Action.outcome_id == outcome_id)
+        .options(
+            defer(Action.description),
+            joinedload(Action.act),
+            joinedload(Action.owner).load_only(User.id, User.name).lazyload(User.organization),
+            joinedload(Action.organization).load_only(Organization.id, Organization.name),
+        )
+        .order_by(Action.id)
+    )

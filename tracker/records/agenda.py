@@ -16,7 +16,7 @@ from sqlalchemy import (
     Time,
     select,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
 from tracker.core.extensions import db
 from tracker.core.models import TimestampMixin, str_enum
@@ -168,4 +168,16 @@ def sessions_for_act(act: Act) -> Select:
         select(MeetingSession)
         .where(MeetingSession.acts.contains(act))
         .order_by(MeetingSession.day, MeetingSession.starts_at, MeetingSession.position)
+    )
+
+
+def session_with_details(session_id: int) -> Select:
+    return (
+        select(MeetingSession)
+        .where(MeetingSession.id == session_id)
+        .options(
+            selectinload(MeetingSession.acts),
+            selectinload(MeetingSession.speakers).joinedload(Speaker.organization),
+            selectinload(MeetingSession.meeting),
+        )
     )

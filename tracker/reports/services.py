@@ -28,6 +28,7 @@ from tracker.records.reports import (
     ReportPriority,
     ReportStatus,
 )
+from tracker.records.tables import Stance
 
 RAPPORTEUR_ROLES = (Role.RAPPORTEUR, Role.COORDINATOR, Role.ADMIN)
 
@@ -288,8 +289,6 @@ def conflict_fields(mine: ReportContent, theirs: ReportContent, labels: dict) ->
 def _messages_in_use(messages: list[KeyMessage]) -> list[KeyMessage]:
     """Those that governments read, were discussed at a small table, or have duplicates
     merged into them: removing them would lose what refers to them."""
-    from tracker.records.tables import Stance
-
     if not messages:
         return []
     ids = [m.id for m in messages]

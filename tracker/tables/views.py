@@ -4,12 +4,13 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from tracker.agenda import services as agenda
 from tracker.core.conflicts import EditConflict
 from tracker.core.extensions import db
 from tracker.core.forms import ButtonForm, describe_share
 from tracker.core.inputs import int_arg
 from tracker.records import policy
+from tracker.records.actions import linked_to_outcome
+from tracker.records.agenda import session_with_details
 from tracker.records.reader import require
 from tracker.records.tables import Position, TableOutcome
 from tracker.tables import bp, services
@@ -55,7 +56,7 @@ def _set_version(form, version: int) -> None:
 @bp.route("/sessions/<int:session_id>/outcome/new", methods=["GET", "POST"])
 @login_required
 def new_outcome(session_id: int):
-    session = db.first_or_404(agenda.session_with_details(session_id))
+    session = db.first_or_404(session_with_details(session_id))
     if not services.is_small_table(session):
         abort(404)
     require("record_table_outcome")
@@ -203,8 +204,6 @@ def stances(outcome_id: int):
 @bp.get("/outcomes/<int:outcome_id>")
 @login_required
 def show_outcome(outcome_id: int):
-    from tracker.actions import lists as actions_lists  # its models import ours
-
     outcome = _load_outcome(outcome_id)
     messages = db.session.scalars(services.messages_with_stances(outcome)).all()
     grid = services.stance_grid(outcome, list(messages), current_user)
@@ -214,6 +213,6 @@ def show_outcome(outcome_id: int):
         grid=grid,
         counts=services.counts(outcome),
         button_form=ButtonForm(),
-        linked_actions=db.session.scalars(actions_lists.for_outcome(outcome)).all(),
+        linked_actions=db.session.scalars(linked_to_outcome(outcome.id)).all(),
         new_action_url=url_for("actions.new", outcome=outcome.id),
     )

@@ -5,7 +5,6 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from tracker.actions import lists as actions_lists
-from tracker.agenda import services as agenda_services
 from tracker.core.clock import today
 from tracker.core.extensions import db
 from tracker.core.forms import ButtonForm
@@ -13,7 +12,7 @@ from tracker.core.inputs import int_arg, page_arg
 from tracker.notes import services as notes_services
 from tracker.records import policy
 from tracker.records.acts import Act, acts_in_order
-from tracker.records.agenda import milestones_in_order, sessions_for_act
+from tracker.records.agenda import milestones_in_order, session_with_details, sessions_for_act
 from tracker.records.drafts import Level
 from tracker.records.reader import require
 from tracker.reports import services as reports_services
@@ -125,7 +124,7 @@ def matrix_page():
 @bp.get("/sessions/<int:session_id>")
 @login_required
 def session(session_id: int):
-    item = db.first_or_404(agenda_services.session_with_details(session_id))
+    item = db.first_or_404(session_with_details(session_id))
     reports = reports_services.for_session(item)
     assign_form = None
     if reports.acts_without_report and policy.may(current_user, "assign_rapporteur"):

@@ -4,9 +4,9 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from tracker.admin import bp, services
-from tracker.admin.forms import InviteForm, RoleForm
-from tracker.auth import services as accounts
+from tracker.auth import people_bp as bp
+from tracker.auth import services
+from tracker.auth.forms import InviteForm, RoleForm
 from tracker.core.extensions import db
 from tracker.core.forms import ButtonForm
 from tracker.core.labels import ROLES
@@ -56,7 +56,7 @@ def invite():
     form = _invite_form()
     if not form.validate_on_submit():
         return _render_users(form, 422)
-    link = accounts.invite_user(
+    link = services.invite_user(
         current_user,
         form.email.data,
         form.name.data,
@@ -86,7 +86,7 @@ def change_role(user_id: int):
         abort(400)
     role = Role(form.role.data)
     require("give_role", role)
-    accounts.set_role(user, role)
+    services.set_role(user, role)
     flash(_("%(name)s is now %(role)s.", name=user.name, role=ROLES[role]), "success")
     return redirect(url_for("admin.users"))
 
@@ -97,7 +97,7 @@ def deactivate(user_id: int):
     user = _managed_user(user_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
-    accounts.set_active(user, False)
+    services.set_active(user, False)
     flash(_("%(name)s can no longer sign in.", name=user.name), "success")
     return redirect(url_for("admin.users"))
 
@@ -108,7 +108,7 @@ def reactivate(user_id: int):
     user = _managed_user(user_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
-    accounts.set_active(user, True)
+    services.set_active(user, True)
     flash(_("%(name)s can sign in again.", name=user.name), "success")
     return redirect(url_for("admin.users"))
 
@@ -119,6 +119,6 @@ def reinvite(user_id: int):
     user = _managed_user(user_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
-    link = accounts.reinvite_user(current_user, user)
+    link = services.reinvite_user(current_user, user)
     flash(_("A new invitation link for %(name)s is ready.", name=user.name), "success")
     return _render_users(_invite_form(), 201, invitation_url=link.url)

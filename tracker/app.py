@@ -1,0 +1,86 @@
+"""The application factory: `create_app(config)` as a short list of named steps."""
+
+from pathlib import Path
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from tracker import (
+    actions,
+    agenda,
+    auth,
+    cli,
+    drafts,
+    notes,
+    notifications,
+    records,  # noqa: F401  (every model: the metadata is complete)
+    reports,
+    search,
+    tables,
+    thread,
+)
+from tracker.auth.loader import load_user
+from tracker.core import database
+from tracker.core.config import Config
+from tracker.core.extensions import babel, bootstrap, csrf, db, login_manager, migrate
+from tracker.core.i18n import select_locale
+from tracker.core.inputs import register_converters
+from tracker.records import reader
+from tracker.web import errors, health, security, templating
+
+ROOT = Path(__file__).resolve().parent.parent
+# Every feature's blueprint, in the order their routes are matched.
+FEATURES = (auth, thread, agenda, notes, reports, tables, actions, notifications, drafts, search)
+
+
+def create_app(config: type[Config] | None = None) -> Flask:
+    app = Flask(
+        "tracker",
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.from_object(config or Config)
+    Config.check(app.config)
+    register_proxies(app)
+    register_converters(app)
+    register_extensions(app)
+    register_blueprints(app)
+    errors.register(app)
+    security.register(app)
+    templating.register(app)
+    cli.register(app)
+    return app
+
+
+def register_proxies(app: Flask) -> None:
+    """Behind PROXY_COUNT proxies, the client's address is the one they forwarded."""
+    proxies = app.config["PROXY_COUNT"]
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies)  # type: ignore[method-assign]
+
+
+def register_extensions(app: Flask) -> None:
+    database.engine_options(app)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    bootstrap.init_app(app)
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=str(ROOT / "tracker" / "translations"),
+    )
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.sign_in"
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(load_user)
+    database.configure_engine(app)
+    reader.install_visibility_filter(db.session)
+
+
+def register_blueprints(app: Flask) -> None:
+    for feature in FEATURES:
+        app.register_blueprint(feature.bp)
+    app.register_blueprint(auth.people_bp)
+    app.register_blueprint(health.bp)
