@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import make_config
 from tracker import create_app
-from tracker.core.backup import BackupUnsupported, backup_sqlite, sqlite_file
+from tracker.core.backup import BackupUnsupportedError, backup_sqlite, sqlite_file
 from tracker.core.extensions import db
 
 
@@ -38,13 +38,13 @@ def test_an_existing_file_is_never_overwritten(tmp_path):
     with closing(sqlite3.connect(source)) as connection:
         connection.execute("CREATE TABLE item (id INTEGER PRIMARY KEY)")
     target.write_text("keep me")
-    with pytest.raises(BackupUnsupported, match="exists"):
+    with pytest.raises(BackupUnsupportedError, match="exists"):
         backup_sqlite(source, target)
     assert target.read_text() == "keep me"
 
 
 def test_postgresql_is_refused_with_the_pg_dump_command():
-    with pytest.raises(BackupUnsupported, match="pg_dump"):
+    with pytest.raises(BackupUnsupportedError, match="pg_dump"):
         sqlite_file("postgresql+psycopg://tracker@db.example.org/tracker")
 
 
@@ -67,7 +67,8 @@ def test_the_command_backs_up_the_configured_database(tmp_path):
     assert "Backed up" in result.output
     with closing(sqlite3.connect(tmp_path / "copy.db")) as copy:
         tables = {row[0] for row in copy.execute("SELECT name FROM sqlite_master")}
-    assert "note" in tables and "user_account" in tables
+    assert "note" in tables
+    assert "user_account" in tables
 
 
 def test_the_command_names_a_dated_file_by_default(tmp_path):

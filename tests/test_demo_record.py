@@ -55,7 +55,8 @@ def test_report_statuses_cover_the_workflow(demo, db):
         assert 3 <= len(report.key_messages) <= 4
         assert report.summary.endswith(ILLUSTRATIVE["en"])
         if report.status == ReportStatus.DRAFT:
-            assert report.submitted_at is None and report.accepted_at is None
+            assert report.submitted_at is None
+            assert report.accepted_at is None
         else:
             assert ReportEventKind.SUBMITTED in kinds
             assert report.submitted_at is not None
@@ -70,7 +71,8 @@ def test_a_returned_report_carries_the_coordinators_comment(demo, db):
     report = db.session.scalar(select(Report).where(Report.status == ReportStatus.RETURNED))
     assert report is not None
     returned = [event for event in report.events if event.kind == ReportEventKind.RETURNED]
-    assert returned and returned[-1].comment.strip()
+    assert returned
+    assert returned[-1].comment.strip()
     assert returned[-1].actor.role == "coordinator"
     assert report.events[-1].kind == ReportEventKind.RETURNED
 

@@ -10,6 +10,7 @@ the URL), every integer field of the forms a route posts.
 import ast
 import re
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pytest
@@ -22,7 +23,7 @@ from wtforms.meta import DefaultMeta
 from tests.access import Route, World
 from tests.factories import MeetingFactory, MeetingSessionFactory
 from tests.test_access_matrix import ROUTES
-from tracker.agenda.views import ONE_PAGE_ITEMS
+from tracker.agenda.services import ONE_PAGE_ITEMS
 from tracker.core.inputs import DB_INT_MAX, NO_RECORD, int_arg, page_arg
 
 TRACKER = Path(__file__).resolve().parent.parent / "tracker"
@@ -137,7 +138,7 @@ def test_numbers_beyond_the_database_in_urls(app, client, login_as, role):
 class _RecordingArgs(ImmutableMultiDict):
     """Query arguments that note each name the app looks up."""
 
-    looked_up: set[str] = set()
+    looked_up: ClassVar[set[str]] = set()
 
     def __contains__(self, key) -> bool:
         self.looked_up.add(key)

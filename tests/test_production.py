@@ -24,7 +24,8 @@ def test_gunicorn_defaults_suit_one_machine(monkeypatch):
     assert conf["bind"] == "127.0.0.1:8000"
     assert conf["workers"] == min(2 * multiprocessing.cpu_count() + 1, 12)
     assert conf["preload_app"] is False
-    assert conf["accesslog"] == "-" and conf["errorlog"] == "-"
+    assert conf["accesslog"] == "-"
+    assert conf["errorlog"] == "-"
     assert 0 < conf["timeout"] <= 60
 
 
@@ -46,9 +47,12 @@ def test_the_served_app_answers_health_checks_and_logs_access(app):
         health = browser.get("/healthz")
         sign_in = browser.get("/sign-in")
         log = server.log
-    assert health.status == 200 and '"ok"' in health.text
-    assert sign_in.status == 200 and "X-Query-Count" not in sign_in.headers
-    assert "Set-Cookie" in sign_in.headers and "HttpOnly" in sign_in.headers["Set-Cookie"]
+    assert health.status == 200
+    assert '"ok"' in health.text
+    assert sign_in.status == 200
+    assert "X-Query-Count" not in sign_in.headers
+    assert "Set-Cookie" in sign_in.headers
+    assert "HttpOnly" in sign_in.headers["Set-Cookie"]
     assert '"GET /healthz HTTP/1.1" 200' in log
 
 
@@ -68,7 +72,8 @@ def test_postgresql_connections_are_checked_and_pooled_per_worker():
         options = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
         pool = db.engine.pool
         try:
-            assert options["pool_pre_ping"] is True and pool._pre_ping is True
+            assert options["pool_pre_ping"] is True
+            assert pool._pre_ping is True
             # Sync workers use one connection each; a few spare, never dozens per worker.
             assert pool.size() + pool._max_overflow <= 10
         finally:

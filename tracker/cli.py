@@ -58,7 +58,7 @@ def bench_data(scale: str, seed: int) -> None:
 def backup(path: Path | None) -> None:
     """Write a consistent copy of the SQLite database to PATH (safe while the app runs)."""
     from tracker.core.backup import (
-        BackupUnsupported,
+        BackupUnsupportedError,
         backup_sqlite,
         default_backup_path,
         sqlite_file,
@@ -67,7 +67,7 @@ def backup(path: Path | None) -> None:
     try:
         source = sqlite_file(current_app.config["SQLALCHEMY_DATABASE_URI"])
         target = backup_sqlite(source, path or default_backup_path(source))
-    except BackupUnsupported as error:
+    except BackupUnsupportedError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Backed up {source} to {target}.")
 

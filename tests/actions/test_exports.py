@@ -38,7 +38,8 @@ def test_the_csv_round_trips_with_names_accents_and_no_formulas(client, login_as
     assert first["Owner"] == "Zoë Núñez"
     assert first["Organisation"] == "Instituto para las Mujeres en la Migración"
     assert (first["Due date"], first["Overdue"], first["Status"]) == ("2018-03-01", "yes", "Open")
-    assert rows[1]["Status"] == "Done" and rows[1]["Overdue"] == ""
+    assert rows[1]["Status"] == "Done"
+    assert rows[1]["Overdue"] == ""
 
 
 def test_the_calendar_feed_is_secret_revocable_and_valid(client, login_as, db):
@@ -52,7 +53,8 @@ def test_the_calendar_feed_is_secret_revocable_and_valid(client, login_as, db):
     path = url.split("localhost", 1)[1]
     client.post("/sign-out")
     response = client.get(path)
-    assert response.status_code == 200 and response.mimetype == "text/calendar"
+    assert response.status_code == 200
+    assert response.mimetype == "text/calendar"
     calendar = Calendar.from_ical(response.data)
     events = list(calendar.walk("VEVENT"))
     assert [str(event["SUMMARY"]) for event in events] == [f"Brief missions ({brief.act.label})"]
@@ -89,7 +91,8 @@ def test_the_agenda_downloads_as_icalendar_in_the_venue_time_zone(client, login_
     factories.MeetingSessionFactory(meeting=meeting, title="Group session: ACT 3")
     login_as("observer")
     response = client.get("/meetings/pv/agenda.ics")
-    assert response.status_code == 200 and response.mimetype == "text/calendar"
+    assert response.status_code == 200
+    assert response.mimetype == "text/calendar"
     calendar = Calendar.from_ical(response.data)
     events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
     assert set(events) == {"Opening plenary", "Group session: ACT 3"}
@@ -112,8 +115,10 @@ def test_notify_due_mails_each_owner_their_late_and_coming_actions(app, db):
     assert result.exit_code == 0, result.output
     assert "Sent 1 digest(s); 0 waiting mail(s) delivered." in result.output
     mail = db.session.scalars(select(OutboxMessage)).one()
-    assert mail.recipient == "late@example.org" and mail.sent_at is not None
-    assert "Overdue brief" in mail.body and "Due Friday" in mail.body
+    assert mail.recipient == "late@example.org"
+    assert mail.sent_at is not None
+    assert "Overdue brief" in mail.body
+    assert "Due Friday" in mail.body
     assert "Finished" not in mail.body
     assert (
         mail.body.index("Overdue:")

@@ -69,9 +69,11 @@ def test_the_list_is_paginated_with_the_filters_in_the_page_links(client, login_
     factories.ActionFactory.create_batch(30, act=act)
     login_as("member")
     html = client.get("/actions?act=5&sort=changed").get_data(as_text=True)
-    assert len(_titles(html)) == 25 and "30 actions" in html
+    assert len(_titles(html)) == 25
+    assert "30 actions" in html
     link = re.search(r'href="(/actions\?[^"]*page=2[^"]*)"', html).group(1).replace("&amp;", "&")
-    assert "act=5" in link and "sort=changed" in link
+    assert "act=5" in link
+    assert "sort=changed" in link
     assert len(_titles(client.get(link).get_data(as_text=True))) == 5
 
 
@@ -95,8 +97,11 @@ def test_the_act_page_counts_open_overdue_and_done(client, login_as):
     factories.ActionFactory(act=act, status="done")
     login_as("member")
     html = client.get("/acts/3").get_data(as_text=True)
-    assert "2 open" in html and "1 overdue" in html and "1 done" in html
-    assert "Next due: Mar 28, 2018" in html and "Next up" in html
+    assert "2 open" in html
+    assert "1 overdue" in html
+    assert "1 done" in html
+    assert "Next due: Mar 28, 2018" in html
+    assert "Next up" in html
 
 
 def test_observers_see_only_shared_actions_everywhere(client, login_as):
@@ -177,7 +182,9 @@ def test_board_columns_put_the_nearest_due_first_and_stop_at_their_limit(client,
     column = html[html.index('id="h-col-open"') : html.index('id="h-col-in_progress"')]
     titles = re.findall(r'<a href="/actions/\d+">([^<]+)</a>', column)
     assert len(titles) == BOARD_COLUMN_LIMIT
-    assert titles[0] == "Soonest" and "Later" not in titles and "Undated" not in titles
+    assert titles[0] == "Soonest"
+    assert "Later" not in titles
+    assert "Undated" not in titles
     assert f"All {BOARD_COLUMN_LIMIT + 3} in the list" in column
 
 

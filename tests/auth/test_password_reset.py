@@ -67,7 +67,8 @@ def test_the_sign_in_page_links_to_the_forgotten_password_page(client):
     page = client.get("/forgot-password")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    assert "<h1" in html and "Forgot your password?" in html
+    assert "<h1" in html
+    assert "Forgot your password?" in html
     assert re.search(r'<label[^>]*for="email"', html)
 
 
@@ -105,7 +106,8 @@ def test_only_the_tokens_hash_is_stored_and_the_link_lasts_an_hour(client):
     token = path.rsplit("/", 1)[1]
     reset = db.session.scalar(select(PasswordReset))
     assert len(token) >= 43
-    assert token not in reset.token_hash and len(reset.token_hash) == 64
+    assert token not in reset.token_hash
+    assert len(reset.token_hash) == 64
     created, expires = (
         moment.replace(tzinfo=UTC) for moment in (reset.created_at, reset.expires_at)
     )

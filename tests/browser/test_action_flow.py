@@ -124,4 +124,5 @@ def test_member_marks_an_assigned_action_done_and_coordinator_is_told(open_page)
     expect(coordinator).to_have_url(action_url)
     expect(coordinator.get_by_role("heading", level=1)).to_have_text(title)
     expect_unread(coordinator, coordinator_unread)
-    assert member.console_errors == [] and coordinator.console_errors == []
+    assert member.console_errors == []
+    assert coordinator.console_errors == []

@@ -72,4 +72,5 @@ def test_member_records_a_reflection_from_a_proposal(open_page):
     member.goto("/drafts/matrix?act=3")
     expect(cell).to_contain_text("Strong")
     expect(cell.locator("xpath=..")).to_have_class(re.compile(r"level-strong"))
-    assert member.console_errors == [] and coordinator.console_errors == []
+    assert member.console_errors == []
+    assert coordinator.console_errors == []

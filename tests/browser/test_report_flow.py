@@ -60,4 +60,5 @@ def test_rapporteur_submits_and_coordinator_returns_then_accepts(open_page):
     expect(coordinator.get_by_text("Accepted", exact=True).first).to_be_visible()
     rapporteur.goto(report_url)
     expect(rapporteur.get_by_role("link", name="Edit the report")).to_have_count(0)
-    assert rapporteur.console_errors == [] and coordinator.console_errors == []
+    assert rapporteur.console_errors == []
+    assert coordinator.console_errors == []

@@ -31,12 +31,15 @@ def test_act_page_shows_levels_per_draft_and_hides_civil_society_messages(
     )
     grid = html[html.index("reflection-grid") :]
     assert grid.index("Zero draft") < grid.index("Final text")
-    assert "level-weak" in html and "level-strong" in html and "level-absent" in html
+    assert "level-weak" in html
+    assert "level-strong" in html
+    assert "level-absent" in html
     assert "An ask kept inside" in html
 
     login_as("observer")
     html = client.get("/acts/7").get_data(as_text=True)
-    assert "End child detention now" in html and "level-strong" in html
+    assert "End child detention now" in html
+    assert "level-strong" in html
     assert "1 of 1 key messages reflected" in html
     assert "An ask kept inside" not in html
     assert "level-absent" not in html

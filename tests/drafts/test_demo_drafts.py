@@ -21,7 +21,8 @@ def _reflection(db, act: int, rank: int, draft: str) -> Reflection:
 def test_demo_drafts_carry_reflections_forward_and_load_twice_the_same(demo, db, client, login_as):
     zero, final = load_drafts()
     assert (zero.name, final.name, final.previous_id) == ("Zero draft", "Final text", zero.id)
-    assert final.milestone is not None and zero.milestone is not None
+    assert final.milestone is not None
+    assert zero.milestone is not None
     counts = {}
     for draft in (zero, final):
         counts[draft.name] = db.session.scalar(

@@ -137,7 +137,8 @@ def test_each_cell_shows_the_level_of_its_draft(client, login_as, world):
     # Each cell opens the evidence of that message in that draft.
     first, zero = world["first"], world["zero"]
     assert f'href="/messages/{first.id}/reflections/{zero.id}"' in html
-    assert "<caption>" in html and 'scope="row"' in html
+    assert "<caption>" in html
+    assert 'scope="row"' in html
     assert "style=" not in html.split('<main id="main"')[1]
 
 
@@ -199,7 +200,8 @@ def test_rows_are_paginated_and_counts_cover_every_page(client, login_as):
         factories.ReflectionFactory(key_message=message, draft=draft, level="strong")
     login_as("member")
     first_page, second_page = _grid(client), _grid(client, "?page=2")
-    assert list(first_page.rows())[0] == "Ask number 01" and len(first_page.rows()) == 50
+    assert next(iter(first_page.rows())) == "Ask number 01"
+    assert len(first_page.rows()) == 50
     assert list(second_page.rows()) == [f"Ask number {n}" for n in range(51, 56)]
     assert first_page.footer()["Strong: key messages"] == [55]
     assert second_page.footer()["Strong: key messages"] == [55]

@@ -147,5 +147,7 @@ def test_draft_page_counts_and_links_only_what_an_observer_may_read(client, logi
     assert f"/messages/{shared}/reflections/{draft_id}" in html
     assert f"/messages/{hidden}/reflections/{draft_id}" not in html
     # Shared messages 1 (weak) and 3 (strong), each on both paragraphs; 2 and 4 hidden.
-    assert html.count("Weak: 1") == 2 and html.count("Strong: 1") == 2
-    assert "Partial:" not in html and "more key message" not in html
+    assert html.count("Weak: 1") == 2
+    assert html.count("Strong: 1") == 2
+    assert "Partial:" not in html
+    assert "more key message" not in html

@@ -75,9 +75,11 @@ def test_coordinator_pastes_a_draft_and_reads_it_paragraph_by_paragraph(client, 
     page = client.get(f"/drafts/{draft.id}").get_data(as_text=True)
     assert 'id="p-21-c"' in page
     assert "Strive to end the practice of child detention where possible." in page
-    assert "<h3" in page and "Objective 13: Use migration detention" in page
+    assert "<h3" in page
+    assert "Objective 13: Use migration detention" in page
     listing = client.get("/drafts").get_data(as_text=True)
-    assert "Zero draft" in listing and "2018-02-05" in listing
+    assert "Zero draft" in listing
+    assert "2018-02-05" in listing
 
 
 def test_changes_page_shows_counts_and_marked_words(client, login_as, db):
@@ -94,14 +96,15 @@ def test_changes_page_shows_counts_and_marked_words(client, login_as, db):
     final = db.session.scalar(select(Draft).where(Draft.name == "Final"))
     assert response.headers["Location"].endswith(f"/drafts/{final.id}/changes")
     page = client.get(f"/drafts/{final.id}/changes").get_data(as_text=True)
-    assert "<del>Strive</del>" in page and "<ins>Work</ins>" in page
+    assert "<del>Strive</del>" in page
+    assert "<ins>Work</ins>" in page
     assert "<strong>1</strong> added" in page
     assert "<strong>1</strong> changed" in page
     assert "<strong>0</strong> removed" in page
 
 
 @pytest.mark.parametrize(
-    "filename, content",
+    ("filename", "content"),
     [
         ("draft.md", TEXT.encode("utf-8")),
         ("draft.txt", b"\xef\xbb\xbf" + TEXT.replace("\n", "\r\n").encode("utf-8")),
@@ -118,7 +121,7 @@ def test_upload_a_text_file(client, login_as, db, filename, content):
 
 
 @pytest.mark.parametrize(
-    "filename, content, status, message",
+    ("filename", "content", "status", "message"),
     [
         ("draft.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 422, "not text"),
         ("draft.txt", b"", 422, "This file is empty."),
@@ -150,7 +153,7 @@ def test_an_upload_over_the_app_limit_gets_413(client, login_as, db):
 
 
 @pytest.mark.parametrize(
-    "overrides, message",
+    ("overrides", "message"),
     [
         ({"text": ""}, "Paste the text of the draft or upload it as a file."),
         ({"text": "\n\n   \n"}, "Paste the text of the draft or upload it as a file."),
@@ -247,7 +250,7 @@ def test_member_records_and_edits_a_reflection_with_the_form(client, login_as, d
 
 
 @pytest.mark.parametrize(
-    "data, message",
+    ("data", "message"),
     [
         ({"level": "strong", "paragraphs": "99, 21(c)"}, "No paragraph 99 in this draft."),
         ({"level": "absent", "paragraphs": "21(c)"}, "An absent message has no paragraph"),
@@ -290,7 +293,8 @@ def test_stale_save_answers_409_with_both_versions(client, login_as, db, draft):
     assert response.status_code == 409
     page = response.get_data(as_text=True)
     assert "Someone else saved this" in page
-    assert "Theirs, newer" in page and "Mine" in page
+    assert "Theirs, newer" in page
+    assert "Mine" in page
     db.session.expire_all()
     current = db.session.scalar(select(Reflection))
     assert current.note == "Theirs, newer"
@@ -309,7 +313,8 @@ def test_carried_reflection_to_review_shows_the_difference(client, login_as, db,
     login_as("member")
     page = client.get(f"/messages/{message.id}/reflections/{final.id}").get_data(as_text=True)
     assert "To review" in page
-    assert "<del>Strive</del>" in page and "<ins>Work</ins>" in page
+    assert "<del>Strive</del>" in page
+    assert "<ins>Work</ins>" in page
     assert "carried forward from Zero draft" in page
 
 
@@ -326,7 +331,8 @@ def test_observers_never_see_reflections_of_civil_society_messages(client, login
     page = client.get(f"/messages/{shared.id}/reflections/{draft.id}")
     assert page.status_code == 200
     text = page.get_data(as_text=True)
-    assert "Record the reflection" not in text and "Change the reflection" not in text
+    assert "Record the reflection" not in text
+    assert "Change the reflection" not in text
     draft_page = client.get(f"/drafts/{draft.id}").get_data(as_text=True)
     assert f"key message #{shared.id}" in draft_page
     assert f"key message #{hidden.id}" not in draft_page

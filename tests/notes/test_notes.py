@@ -14,7 +14,7 @@ from tests.factories import (
     NoteRevisionFactory,
     UserFactory,
 )
-from tracker.core.conflicts import EditConflict
+from tracker.core.conflicts import EditConflictError
 from tracker.core.extensions import db
 from tracker.notes import services
 from tracker.records.accounts import User
@@ -63,7 +63,8 @@ def test_member_writes_a_note_in_a_group_session(client, login_as):
 
     form = client.get(f"/sessions/{item.id}/notes/new")
     assert form.status_code == 200
-    assert 'for="title"' in html_of(form) and "Save note" in html_of(form)
+    assert 'for="title"' in html_of(form)
+    assert "Save note" in html_of(form)
 
     response = client.post(
         f"/sessions/{item.id}/notes/new",
@@ -82,7 +83,8 @@ def test_member_writes_a_note_in_a_group_session(client, login_as):
     assert "Civil society only" in html
     assert "Last edited by Ana Ruiz" in html
     assert "1 revision" in html
-    assert f"/notes/{note.id}/history" in html and f"/notes/{note.id}/edit" in html
+    assert f"/notes/{note.id}/history" in html
+    assert f"/notes/{note.id}/edit" in html
 
 
 def test_a_note_of_an_open_session_starts_civil_society_only(client, login_as):
@@ -122,7 +124,8 @@ def test_a_coordinator_shares_a_note_as_it_is_saved_and_governments_keep_that_ve
     assert "governments still read the published version" in member_page
     login_as("observer")
     observer_page = html_of(client.get(f"/notes/{note.id}"))
-    assert "Shared words." in observer_page and "Words added later." not in observer_page
+    assert "Shared words." in observer_page
+    assert "Words added later." not in observer_page
     assert client.get(f"/notes/{note.id}/history").status_code == 403
 
 
@@ -249,14 +252,17 @@ def test_history_lists_revisions_and_shows_the_word_diff(client, login_as):
     history = client.get(f"/notes/{note.id}/history")
     html = html_of(history)
     assert history.status_code == 200
-    assert "Revision 1" in html and "Revision 2" in html and "Kofi Mensah" in html
+    assert "Revision 1" in html
+    assert "Revision 2" in html
+    assert "Kofi Mensah" in html
     assert "+3" in html  # "strongly " (9 characters) added, " today" (6) deleted
 
     compared = html_of(client.get(f"/notes/{note.id}/history?from=1&to=2"))
     assert "Changes from revision 1 to revision 2" in compared
     assert "The group<ins> strongly</ins> agreed" in compared
     assert "firewalls<del> today</del>" in compared
-    assert "1 word inserted" in compared and "1 word deleted" in compared
+    assert "1 word inserted" in compared
+    assert "1 word deleted" in compared
 
 
 def test_comparing_a_revision_that_does_not_exist_is_404(client, login_as):
@@ -324,7 +330,8 @@ def test_a_restore_from_a_stale_page_is_a_conflict(client, login_as):
     assert response.status_code == 409
     html = html_of(response)
     assert "Someone else saved this while you were editing" in html
-    assert "Someone&#39;s newer text." in html and "Revision 1: " in html
+    assert "Someone&#39;s newer text." in html
+    assert "Revision 1: " in html
     db.session.expire_all()
     assert (note.body, note.revision_count) == ("Someone's newer text.", 3)
 
@@ -435,7 +442,7 @@ def test_a_race_lost_at_commit_is_a_conflict(db):
         text("UPDATE note SET version = version + 1, body = 'Theirs.' WHERE id = :id"),
         {"id": note.id},
     )
-    with pytest.raises(EditConflict):
+    with pytest.raises(EditConflictError):
         services.save_note(note, note.title, "Mine.", version, author)
     db.session.expire_all()
     assert len(revisions_of(note)) == 1
@@ -536,7 +543,8 @@ def test_session_and_act_sections_list_what_the_reader_may_see(app, db):
         html = render_template(
             "notes/_session_section.html", session_notes=services.for_session(group)
         )
-        assert "Closed-room note" in html and "New note" in html
+        assert "Closed-room note" in html
+        assert "New note" in html
     finally:
         context.pop()
 
@@ -545,7 +553,9 @@ def test_session_and_act_sections_list_what_the_reader_may_see(app, db):
         assert [n.title for n in services.for_act(act).notes] == ["Table note"]
         assert services.for_session(group).notes == []
         html = render_template("notes/_act_section.html", act_notes=services.for_act(act))
-        assert "Table note" in html and "Closed-room" not in html and "New note" not in html
+        assert "Table note" in html
+        assert "Closed-room" not in html
+        assert "New note" not in html
     finally:
         context.pop()
 

@@ -164,9 +164,12 @@ def test_the_list_filters_by_act_and_pages(client, login_as):
     _report_with_messages("Other ACT ask", act=second_act)
     login_as("member")
     page_one = client.get(f"/messages?act={first_act.number}").get_data(as_text=True)
-    assert "Ask 00" in page_one and "Ask 24" in page_one and "Ask 25" not in page_one
+    assert "Ask 00" in page_one
+    assert "Ask 24" in page_one
+    assert "Ask 25" not in page_one
     assert "Other ACT ask" not in page_one
     page_two = client.get(f"/messages?act={first_act.number}&page=2").get_data(as_text=True)
-    assert "Ask 25" in page_two and "Ask 00" not in page_two
+    assert "Ask 25" in page_two
+    assert "Ask 00" not in page_two
     everything = client.get("/messages").get_data(as_text=True)
     assert "Ask 00" in everything

@@ -28,7 +28,8 @@ def test_patterns_hold_no_wildcard_of_the_user():
     terms = query_terms("50% of_the detainees' \\ fees_%")
     for term in terms:
         for pattern in term.exact + term.loose:
-            assert "%" not in pattern and "\\" not in pattern
+            assert "%" not in pattern
+            assert "\\" not in pattern
 
 
 def test_highlight_escapes_then_marks():
@@ -50,7 +51,8 @@ def test_marks_never_land_inside_an_entity():
 def test_a_snippet_opens_near_the_best_stretch_on_a_word_boundary():
     text = " ".join(f"w{n}" for n in range(200)) + " end child detention now " + "x " * 200
     html = str(snippet(text, frozenset({"child", "detention"}), width=120))
-    assert html.startswith("…w") and html.endswith("…")
+    assert html.startswith("…w")
+    assert html.endswith("…")
     assert "<mark>child</mark> <mark>detention</mark>" in html
     assert len(html.replace("<mark>", "").replace("</mark>", "")) <= 122
 

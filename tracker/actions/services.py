@@ -31,7 +31,7 @@ from tracker.records.reports import KeyMessage
 from tracker.records.tables import TableOutcome
 
 
-class TransitionRefused(Exception):
+class TransitionRefusedError(Exception):
     """The status asked for is not a move this person may make from the current one."""
 
 
@@ -183,7 +183,7 @@ def edit_action(
     action: Action, fields: ActionFields, version, actor: User, share: bool = False
 ) -> bool:
     """Save a coordinator's edit, and with `share` let governments read this version; False
-    when nothing changed. Raises EditConflict."""
+    when nothing changed. Raises EditConflictError."""
     check_version(action, version)
     before = ActionFields.of(action).describe()
     previous_owner_id = action.owner_id
@@ -232,15 +232,15 @@ def next_statuses(action: Action, staff: bool) -> list[ActionStatus]:
 
 
 def change_status(action: Action, to: str, note: str, version, actor: User) -> None:
-    """Move the action along, with an optional progress note. Raises TransitionRefused or
-    EditConflict; the owner and the coordinator who created it are told (not the mover)."""
+    """Move the action along, with an optional progress note. Raises TransitionRefusedError or
+    EditConflictError; the owner and the coordinator who created it are told (not the mover)."""
     staff = actor.role in STAFF_ROLES
     try:
         target = ActionStatus(to)
     except ValueError:
-        raise TransitionRefused(to) from None
+        raise TransitionRefusedError(to) from None
     if target not in next_statuses(action, staff):
-        raise TransitionRefused(to)
+        raise TransitionRefusedError(to)
     check_version(action, version)
     previous = action.status
     action.status = target

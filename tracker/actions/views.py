@@ -24,7 +24,7 @@ from tracker.actions.forms import (
     StatusForm,
 )
 from tracker.core.clock import today
-from tracker.core.conflicts import ConflictField, EditConflict
+from tracker.core.conflicts import ConflictField, EditConflictError
 from tracker.core.extensions import db
 from tracker.core.forms import ButtonForm, describe_share
 from tracker.core.inputs import int_arg, page_arg
@@ -243,7 +243,7 @@ def edit(action_id: int):
             changed = services.edit_action(
                 action, fields, form.version.data, current_user, share=bool(form.share.data)
             )
-        except EditConflict:
+        except EditConflictError:
             return _edit_conflict(action, form)
         if changed:
             flash(_("Action saved."), "success")
@@ -286,7 +286,7 @@ def change_status(action_id: int):
         services.change_status(
             action, form.status.data, form.note.data or "", form.version.data, current_user
         )
-    except services.TransitionRefused:
+    except services.TransitionRefusedError:
         allowed = services.next_statuses(action, is_staff(current_user))
         form.status.errors.append(
             _(
@@ -296,7 +296,7 @@ def change_status(action_id: int):
             )
         )
         return _render_show(action, status_form=form, code=422)
-    except EditConflict:
+    except EditConflictError:
         db.session.refresh(action)
         flash(
             _(

@@ -26,6 +26,10 @@ def agenda_of(meeting: Meeting) -> Select:
     )
 
 
+# A meeting with more items than this is shown one day at a time, with a tab per day.
+ONE_PAGE_ITEMS = 40
+
+
 def by_day(sessions: list[MeetingSession]) -> list[tuple]:
     return [(day, list(items)) for day, items in groupby(sessions, key=lambda s: s.day)]
 

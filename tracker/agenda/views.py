@@ -39,10 +39,6 @@ def ical(slug: str):
     )
 
 
-# A meeting with more items than this is shown one day at a time, with a tab per day.
-ONE_PAGE_ITEMS = 40
-
-
 def _render_agenda(meeting: Meeting):
     sessions = db.session.scalars(services.agenda_of(meeting)).all()
     meetings = db.session.scalars(meetings_in_order()).all()
@@ -50,7 +46,7 @@ def _render_agenda(meeting: Meeting):
         (number, day, items) for number, (day, items) in enumerate(services.by_day(sessions), 1)
     ]
     current = None
-    if len(sessions) > ONE_PAGE_ITEMS:
+    if len(sessions) > services.ONE_PAGE_ITEMS:
         current = int_arg("day", 1)
         if not 1 <= current <= len(days):
             abort(404)

@@ -24,7 +24,7 @@ from tracker.records.policy import Role
 log = logging.getLogger("tracker.auth")
 
 
-class SignInThrottled(Exception):
+class SignInThrottledError(Exception):
     """Too many failed sign-ins from this address, or against this account: wait."""
 
     def __init__(self, refusal: throttle.Refusal) -> None:
@@ -42,7 +42,7 @@ def authenticate(
     remote_addr: str | None = None,
     known_device_user_id: int | None = None,
 ) -> User | None:
-    """The active user with this email and password, or None; raises SignInThrottled.
+    """The active user with this email and password, or None; raises SignInThrottledError.
 
     Every attempt that is not throttled costs one Argon2 verification, whether the account
     exists or not, so the answer's timing does not tell which addresses have an account.
@@ -60,7 +60,7 @@ def authenticate(
             refusal.rule,
             refusal.seconds,
         )
-        raise SignInThrottled(refusal)
+        raise SignInThrottledError(refusal)
     usable = user is not None and user.active and user.password_hash
     if not verify_password(user.password_hash if usable else None, password):
         throttle.record_failure(email, remote_addr)
@@ -191,7 +191,7 @@ def set_active(user: User, active: bool) -> None:
     db.session.commit()
 
 
-class ResetRequestThrottled(Exception):
+class ResetRequestThrottledError(Exception):
     """This address asked for too many password-reset links lately."""
 
     def __init__(self, refusal: throttle.Refusal) -> None:
@@ -204,13 +204,13 @@ def request_password_reset(email: str, remote_addr: str | None = None) -> Outbox
 
     Only an active account that has a password gets a link, at most a few an hour. The
     queued message is returned for the caller to deliver once it has answered, or None:
-    the caller must answer the same either way. Raises ResetRequestThrottled when the
+    the caller must answer the same either way. Raises ResetRequestThrottledError when the
     address asked too often.
     """
     refusal = throttle.reset_request_refusal(remote_addr)
     if refusal is not None:
         log.warning("password reset refused from %s: throttled", remote_addr)
-        raise ResetRequestThrottled(refusal)
+        raise ResetRequestThrottledError(refusal)
     throttle.record_reset_request(remote_addr)
     email = email.strip().lower()
     user = find_user_by_email(email)

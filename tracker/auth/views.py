@@ -52,7 +52,7 @@ def sign_in():
             user = services.authenticate(
                 form.email.data, form.password.data, client_address(), known_device_user_id()
             )
-        except services.SignInThrottled as throttled:
+        except services.SignInThrottledError as throttled:
             form.email.errors.append(sign_in_refusal_message(throttled.refusal))
             page = render_template("auth/sign_in.html", form=form)
             return too_many_requests(page, throttled.refusal)
@@ -167,7 +167,7 @@ def forgot_password():
     if form.validate_on_submit():
         try:
             message = services.request_password_reset(form.email.data, client_address())
-        except services.ResetRequestThrottled as throttled:
+        except services.ResetRequestThrottledError as throttled:
             form.email.errors.append(
                 ngettext(
                     "Too many requests for a reset link from your network. "

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 
-class BackupUnsupported(RuntimeError):
+class BackupUnsupportedError(RuntimeError):
     """The database is not a SQLite file; the message says what to use instead."""
 
 
@@ -20,23 +20,23 @@ def default_backup_path(database: Path) -> Path:
 def sqlite_file(uri: str) -> Path:
     url = make_url(uri)
     if url.get_backend_name() == "postgresql":
-        raise BackupUnsupported(
+        raise BackupUnsupportedError(
             "This is a PostgreSQL database; back it up with pg_dump, for example:\n"
             '  pg_dump --format=custom --file=tracker-$(date +%F).dump "$DATABASE_URL"\n'
             "(use a postgresql:// URL, without the +psycopg driver part)."
         )
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        raise BackupUnsupported(f"Cannot back up {url.render_as_string(hide_password=True)}.")
+        raise BackupUnsupportedError(f"Cannot back up {url.render_as_string(hide_password=True)}.")
     return Path(url.database)
 
 
 def backup_sqlite(source: Path, target: Path) -> Path:
     """Copy `source` to `target` page by page; writers may carry on meanwhile."""
     if not source.exists():
-        raise BackupUnsupported(f"No database at {source}.")
+        raise BackupUnsupportedError(f"No database at {source}.")
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
-        raise BackupUnsupported(f"{target} exists already; choose another path.")
+        raise BackupUnsupportedError(f"{target} exists already; choose another path.")
     with (
         closing(sqlite3.connect(source)) as src,
         closing(sqlite3.connect(target)) as dst,

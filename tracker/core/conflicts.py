@@ -3,7 +3,7 @@
 Each editable record has a `version` column (SQLAlchemy's version_id_col). Its edit form
 carries the version it was loaded at in a hidden field; a service calls `check_version`
 before changing anything, and `commit_or_conflict` turns a race lost at commit time into
-the same `EditConflict`. The view then answers 409 with the conflict page: the newer saved
+the same `EditConflictError`. The view then answers 409 with the conflict page: the newer saved
 text beside the text the user typed, and the form again (now at the current version) so
 they can choose or merge and save.
 """
@@ -22,7 +22,7 @@ class ConflictField:
     theirs: str
 
 
-class EditConflict(Exception):
+class EditConflictError(Exception):
     def __init__(self, record, fields: list[ConflictField] | None = None) -> None:
         super().__init__(f"{type(record).__name__} {record.id} was saved by someone else")
         self.record = record
@@ -35,7 +35,7 @@ def check_version(record, submitted_version: int | str | None) -> None:
     except (TypeError, ValueError):
         submitted = -1
     if submitted != record.version:
-        raise EditConflict(record)
+        raise EditConflictError(record)
 
 
 def commit_or_conflict(record) -> None:
@@ -43,4 +43,4 @@ def commit_or_conflict(record) -> None:
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
-        raise EditConflict(record) from None
+        raise EditConflictError(record) from None

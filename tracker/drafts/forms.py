@@ -47,6 +47,10 @@ class DraftForm(FlaskForm):
     )
     submit = SubmitField(_l("Add the draft"))
 
+    @property
+    def has_upload(self) -> bool:
+        return bool(self.upload.data and getattr(self.upload.data, "filename", ""))
+
     def set_choices(self, milestones) -> None:
         self.milestone_id.choices = [(0, _l("(none)"))] + [
             (m.id, f"{m.title} ({m.starts_on.isoformat()})") for m in milestones

@@ -52,11 +52,11 @@ __all__ = [
     "level_counts",
     "paragraph_level_counts",
     "paragraph_reflections",
+    "propose_paragraphs",
     "record_reflection",
     "reflections_for",
     "reflections_query",
     "split_text",
-    "propose_paragraphs",
 ]
 
 
@@ -121,11 +121,11 @@ def level_counts(
     return counts
 
 
-class EmptyDraft(ValueError):
+class EmptyDraftError(ValueError):
     """The text has no paragraph to split."""
 
 
-class TooManyParagraphs(ValueError):
+class TooManyParagraphsError(ValueError):
     """More paragraphs than a draft may have."""
 
 
@@ -152,12 +152,12 @@ def add_draft(
 ) -> Draft:
     """Create a draft from its text: split it into paragraphs, align them with the previous
     draft (the latest released on or before `released_on`), carry that draft's reflections
-    forward, and commit once (all or nothing). Raises EmptyDraft or TooManyParagraphs."""
+    forward, and commit once (all or nothing). Raises EmptyDraftError or TooManyParagraphsError."""
     parsed = split_text(text)
     if not parsed:
-        raise EmptyDraft(name)
+        raise EmptyDraftError(name)
     if len(parsed) > MAX_PARAGRAPHS:
-        raise TooManyParagraphs(len(parsed))
+        raise TooManyParagraphsError(len(parsed))
     previous = previous_draft_for(released_on)
     old = (
         list(
@@ -417,7 +417,7 @@ def record_reflection(
 ) -> Reflection:
     """Create or update the reflection of `key_message` in `draft` (its state becomes
     current) and commit. For an existing reflection, `version` is the version the form was
-    loaded at: a stale one raises tracker.conflicts.EditConflict. `excerpt`/`note` None
+    loaded at: a stale one raises tracker.conflicts.EditConflictError. `excerpt`/`note` None
     keeps what was there (a one-click record from a proposal)."""
     reflection = db.session.scalars(
         select(Reflection).where(

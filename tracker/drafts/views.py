@@ -6,13 +6,13 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from tracker.core.conflicts import ConflictField, EditConflict
+from tracker.core.conflicts import ConflictField, EditConflictError
 from tracker.core.extensions import db
 from tracker.core.inputs import page_arg
 from tracker.core.labels import REFLECTION_LEVELS
 from tracker.drafts import bp, services
 from tracker.drafts.forms import DraftForm, ProposalForm, ReflectionForm
-from tracker.drafts.upload import UploadRefused, read_upload
+from tracker.drafts.upload import UploadRefusedError, read_upload
 from tracker.records import policy
 from tracker.records.agenda import Milestone
 from tracker.records.drafts import Draft, DraftParagraph, Level, Reflection
@@ -85,6 +85,53 @@ def _draft_form() -> DraftForm:
     return form
 
 
+def _source_text(form: DraftForm) -> tuple[str | None, int]:
+    """The draft's text from the upload or the pasted field (one of them), or None with the
+    error next to the field; and the status to answer if no draft comes of it."""
+    upload = form.upload.data
+    pasted = (form.text.data or "").strip()
+    if form.has_upload and pasted:
+        form.upload.errors.append(_("Paste the text or upload a file, not both."))
+    elif form.has_upload:
+        try:
+            return read_upload(upload.filename, upload.stream), 422
+        except UploadRefusedError as refused:
+            form.upload.errors.append(str(refused.message))
+            return None, refused.status
+        finally:
+            upload.close()  # a large upload is spooled to a temporary file
+    elif pasted:
+        return form.text.data, 422
+    else:
+        form.text.errors.append(_("Paste the text of the draft or upload it as a file."))
+    return None, 422
+
+
+def _add(form: DraftForm, text: str):
+    """The new draft, or None with the reason next to the field that holds the text."""
+    field = form.upload if form.has_upload else form.text
+    try:
+        return services.add_draft(
+            name=form.name.data.strip(),
+            released_on=form.released_on.data,
+            text=text,
+            milestone_id=form.milestone_id.data or None,
+            created_by=current_user,
+        )
+    except services.EmptyDraftError:
+        field.errors.append(_("No paragraph was found in this text."))
+    except services.TooManyParagraphsError as too_many:
+        field.errors.append(
+            _(
+                "This text has %(count)d paragraphs; a draft may have at most %(most)d.",
+                count=too_many.args[0],
+                most=services.MAX_PARAGRAPHS,
+            )
+        )
+    db.session.rollback()
+    return None
+
+
 @bp.route("/drafts/new", methods=["GET", "POST"])
 @login_required
 def new():
@@ -94,63 +141,16 @@ def new():
         return render_template("drafts/new.html", form=form)
     if not form.validate_on_submit():
         return render_template("drafts/new.html", form=form), 422
-    status = 422
-    text = None
-    upload = form.upload.data
-    has_upload = bool(upload and getattr(upload, "filename", ""))
-    pasted = (form.text.data or "").strip()
-    if has_upload and pasted:
-        form.upload.errors.append(_("Paste the text or upload a file, not both."))
-    elif has_upload:
-        try:
-            text = read_upload(upload.filename, upload.stream)
-        except UploadRefused as refused:
-            form.upload.errors.append(str(refused.message))
-            status = refused.status
-        finally:
-            upload.close()  # a large upload is spooled to a temporary file
-    elif pasted:
-        text = form.text.data
-    else:
-        form.text.errors.append(_("Paste the text of the draft or upload it as a file."))
-    name = form.name.data.strip()
-    if services.name_taken(name):
+    text, status = _source_text(form)
+    if services.name_taken(form.name.data.strip()):
         form.name.errors.append(_("A draft with this name exists already."))
         text = None
-    if text is None:
+    draft = _add(form, text) if text is not None else None
+    if draft is None:
         return render_template("drafts/new.html", form=form), status
-    try:
-        draft = services.add_draft(
-            name=name,
-            released_on=form.released_on.data,
-            text=text,
-            milestone_id=form.milestone_id.data or None,
-            created_by=current_user,
-        )
-    except services.EmptyDraft:
-        db.session.rollback()
-        field = form.upload if has_upload else form.text
-        field.errors.append(_("No paragraph was found in this text."))
-        return render_template("drafts/new.html", form=form), 422
-    except services.TooManyParagraphs as too_many:
-        db.session.rollback()
-        field = form.upload if has_upload else form.text
-        field.errors.append(
-            _(
-                "This text has %(count)d paragraphs; a draft may have at most %(most)d.",
-                count=too_many.args[0],
-                most=services.MAX_PARAGRAPHS,
-            )
-        )
-        return render_template("drafts/new.html", form=form), 422
-    flash(
-        _(
-            "The draft %(name)s is added: %(count)d paragraphs.",
-            name=draft.name,
-            count=len(draft.paragraphs),
-        ),
-        "success",
-    )
+    count = len(draft.paragraphs)
+    added = _("The draft %(name)s is added: %(count)d paragraphs.", name=draft.name, count=count)
+    flash(added, "success")
     return redirect(
         url_for("drafts.changes" if draft.previous_id else "drafts.show", draft_id=draft.id)
     )
@@ -261,7 +261,7 @@ def reflection(message_id: int, draft_id: int):
             recorded_by=current_user,
             version=form.version.data,
         )
-    except EditConflict:
+    except EditConflictError:
         return _conflict(message_id, draft_id, form)
     flash(_("The reflection is saved."), "success")
     return redirect(url_for("drafts.reflection", message_id=message_id, draft_id=draft_id))
@@ -310,7 +310,7 @@ def record_proposal(message_id: int, draft_id: int):
             recorded_by=current_user,
             version=form.version.data,
         )
-    except EditConflict:
+    except EditConflictError:
         db.session.rollback()
         flash(
             _("Someone else saved this reflection meanwhile: check it, then record again."),

@@ -1,7 +1,7 @@
 """Writing notes together: create, save (every save a revision), restore; and the queries.
 
 Every change goes through `_add_revision`, which commits once and turns a save made from a
-stale form (or a race lost at commit) into an `EditConflict`: nothing is ever overwritten.
+stale form (or a race lost at commit) into an `EditConflictError`: nothing is ever overwritten.
 """
 
 from dataclasses import dataclass
@@ -12,7 +12,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import defer, joinedload, selectinload
 
-from tracker.core.conflicts import EditConflict, check_version, commit_or_conflict
+from tracker.core.conflicts import EditConflictError, check_version, commit_or_conflict
 from tracker.core.extensions import db
 from tracker.records import publishing
 from tracker.records.accounts import User
@@ -122,7 +122,7 @@ def save_note(
     """Save a new revision, or None when the text is already the saved one; with `share`,
     governments then read this revision.
 
-    Raises EditConflict when someone else saved since the form was loaded.
+    Raises EditConflictError when someone else saved since the form was loaded.
     """
     if title == note.title and body == note.body:
         if share:
@@ -168,7 +168,7 @@ def _add_revision(
     except IntegrityError:
         # ...or, at worst, as a second revision with the same number.
         db.session.rollback()
-        raise EditConflict(note) from None
+        raise EditConflictError(note) from None
     return revision
 
 

@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from tracker.core.conflicts import ConflictField, EditConflict
+from tracker.core.conflicts import ConflictField, EditConflictError
 from tracker.core.extensions import db
 from tracker.core.forms import ButtonForm, describe_share
 from tracker.core.inputs import int_arg, page_arg
@@ -110,7 +110,7 @@ def edit(note_id: int):
                 current_user,
                 share=_share(form),
             )
-        except EditConflict:
+        except EditConflictError:
             return _conflict(note, form.title.data, form.body.data)
         if revision is None:
             flash(_("Nothing changed: the note was already saved with this text."), "info")
@@ -190,7 +190,7 @@ def restore(note_id: int, number: int):
     title, body = old.title, old.body
     try:
         restored = services.restore_revision(note, old, form.version.data, current_user)
-    except EditConflict:
+    except EditConflictError:
         return _conflict(note, title, body)
     if restored is None:
         flash(_("This version is already the current text of the note."), "info")

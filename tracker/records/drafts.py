@@ -2,6 +2,7 @@
 
 import enum
 from datetime import date, datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     Column,
@@ -140,7 +141,7 @@ class Reflection(DerivedVisibilityMixin, TimestampMixin, db.Model):
     recorded_by: Mapped[User | None] = relationship()
 
     __table_args__ = (UniqueConstraint("key_message_id", "draft_id"),)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
     @classmethod
     def shared_clause(cls):

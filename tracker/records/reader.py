@@ -30,11 +30,11 @@ _LOADED = "tracker.observer_loaded"
 _VIEWED = "tracker.observer_viewed"
 
 
-class ObserverViewChanged(RuntimeError):
+class ObserverViewChangedError(RuntimeError):
     """Code tried to save an object loaded for an observer (it holds a redacted view)."""
 
 
-class HiddenColumnRead(RuntimeError):
+class HiddenColumnReadError(RuntimeError):
     """A query for an observer selected a column they may not read as it is: select the
     record, or `publishing.as_read(column, reader)`."""
 
@@ -91,7 +91,7 @@ def _restrict_to_reader(state: ORMExecuteState):
     if not (state.is_column_load or state.is_relationship_load):
         hidden = publishing.hidden_columns(state.statement)
         if hidden:
-            raise HiddenColumnRead(", ".join(hidden))
+            raise HiddenColumnReadError(", ".join(hidden))
         # The options on the top-level statement propagate to its lazy and eager loads.
         state.statement = state.statement.options(*options)
     info = state.session.info
@@ -133,7 +133,7 @@ def _view_loaded(info: dict) -> None:
 def _refuse_changed_views(session: Session, _context, _instances) -> None:
     viewed = session.info.get(_VIEWED)
     if viewed and any(record in viewed for record in session.dirty):
-        raise ObserverViewChanged("an object loaded for an observer may not be saved")
+        raise ObserverViewChangedError("an object loaded for an observer may not be saved")
 
 
 def require(verb: str, thing=None) -> None:

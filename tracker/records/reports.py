@@ -2,6 +2,7 @@
 
 import enum
 from datetime import datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import DateTime, ForeignKey, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -68,7 +69,7 @@ class Report(PublishableMixin, TimestampMixin, db.Model):
     )
 
     __table_args__ = (UniqueConstraint("session_id", "act_id"), published_when_shared())
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
     @property
     def is_editable(self) -> bool:
@@ -147,7 +148,7 @@ class KeyMessage(PublishableMixin, TimestampMixin, db.Model):
     merged_into: Mapped["KeyMessage | None"] = relationship(remote_side=[id])
 
     __table_args__ = (published_when_shared(),)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
     @property
     def is_merged(self) -> bool:

@@ -1,6 +1,7 @@
 """Small tables with governments: who came, what was said, each government's stance."""
 
 import enum
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -82,7 +83,7 @@ class TableOutcome(PublishableMixin, TimestampMixin, db.Model):
     )
 
     __table_args__ = (UniqueConstraint("session_id", "act_id"), published_when_shared())
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
 class Stance(DerivedVisibilityMixin, db.Model):

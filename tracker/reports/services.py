@@ -6,11 +6,11 @@ Every function that changes something commits once, at its end.
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
-from tracker.core.conflicts import ConflictField, check_version, commit_or_conflict
+from tracker.core.conflicts import commit_or_conflict
 from tracker.core.extensions import db
 from tracker.core.models import utcnow
 from tracker.records import publishing
@@ -25,28 +25,19 @@ from tracker.records.reports import (
     ReportEvent,
     ReportEventKind,
     ReportInternal,
-    ReportPriority,
     ReportStatus,
 )
-from tracker.records.tables import Stance
+from tracker.reports.messages import active_messages, message_summary
 
 RAPPORTEUR_ROLES = (Role.RAPPORTEUR, Role.COORDINATOR, Role.ADMIN)
 
 
-class WrongState(Exception):
+class WrongStateError(Exception):
     """A workflow step asked of a report that is not in a state allowing it."""
 
 
-class ReportExists(Exception):
+class ReportExistsError(Exception):
     """The session already has a report for this ACT."""
-
-
-class MessagesInUse(Exception):
-    """Removing these key messages would lose what refers to them."""
-
-    def __init__(self, messages: list[KeyMessage]) -> None:
-        super().__init__(", ".join(str(m.id) for m in messages))
-        self.messages = messages
 
 
 # Queries -------------------------------------------------------------------------------
@@ -94,48 +85,6 @@ def report_for_edit(report_id: int) -> Select:
 
 def report_alone(report_id: int) -> Select:
     return select(Report).where(Report.id == report_id)
-
-
-def message_with_context(message_id: int) -> Select:
-    return (
-        select(KeyMessage)
-        .where(KeyMessage.id == message_id)
-        .options(
-            joinedload(KeyMessage.act),
-            joinedload(KeyMessage.report).joinedload(Report.session),
-            joinedload(KeyMessage.merged_into),
-        )
-    )
-
-
-def merged_from(message: KeyMessage) -> Select:
-    return select(KeyMessage).where(KeyMessage.merged_into_id == message.id).order_by(KeyMessage.id)
-
-
-def active_messages() -> Select:
-    return select(KeyMessage).where(KeyMessage.merged_into_id.is_(None))
-
-
-def merge_targets(message: KeyMessage) -> Select:
-    """Active messages of the same ACT that `message` may be merged into."""
-    return (
-        active_messages()
-        .where(KeyMessage.act_id == message.act_id, KeyMessage.id != message.id)
-        .options(joinedload(KeyMessage.report))
-        .order_by(KeyMessage.report_id, KeyMessage.rank, KeyMessage.id)
-    )
-
-
-def messages_list(act_number: int | None = None) -> Select:
-    query = (
-        active_messages()
-        .join(KeyMessage.act)
-        .options(joinedload(KeyMessage.act), joinedload(KeyMessage.report))
-        .order_by(Act.number, KeyMessage.report_id, KeyMessage.rank, KeyMessage.id)
-    )
-    if act_number is not None:
-        query = query.where(Act.number == act_number)
-    return query
 
 
 def reports_of_act(act: Act) -> Select:
@@ -216,7 +165,7 @@ def for_session(session: MeetingSession) -> SessionReports:
 # Assigning a rapporteur --------------------------------------------------------------------
 
 
-def _event(report: Report, kind: ReportEventKind, actor: User, comment: str = "", **extra):
+def record_event(report: Report, kind: ReportEventKind, actor: User, comment: str = "", **extra):
     db.session.add(
         ReportEvent(report=report, kind=kind, actor=actor, comment=comment.strip(), **extra)
     )
@@ -231,115 +180,18 @@ def assign_rapporteur(session: MeetingSession, act: Act, rapporteur: User, actor
         internal=ReportInternal(),
     )
     db.session.add(report)
-    _event(report, ReportEventKind.ASSIGNED, actor, assignee=rapporteur)
+    record_event(report, ReportEventKind.ASSIGNED, actor, assignee=rapporteur)
     try:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        raise ReportExists from None
+        raise ReportExistsError from None
     return report
 
 
 def reassign_rapporteur(report: Report, rapporteur: User, actor: User, comment: str = "") -> None:
     report.rapporteur = rapporteur
-    _event(report, ReportEventKind.ASSIGNED, actor, comment, assignee=rapporteur)
-    commit_or_conflict(report)
-
-
-# Editing --------------------------------------------------------------------------------
-
-
-def lines(text: str | None) -> list[str]:
-    """The non-blank lines of a textarea, stripped: one item per line, in order."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-def as_lines(items) -> str:
-    return "\n".join(item.text for item in items)
-
-
-@dataclass
-class ReportContent:
-    summary: str
-    priorities: str
-    key_messages: str
-    divergence: str
-    strategy_notes: str
-
-    @classmethod
-    def of(cls, report: Report) -> "ReportContent":
-        internal = report.internal
-        return cls(
-            summary=report.summary or "",
-            priorities=as_lines(report.priorities),
-            key_messages=as_lines(report.key_messages),
-            divergence=internal.divergence if internal else "",
-            strategy_notes=internal.strategy_notes if internal else "",
-        )
-
-
-def conflict_fields(mine: ReportContent, theirs: ReportContent, labels: dict) -> list:
-    return [
-        ConflictField(label=labels[name], mine=getattr(mine, name), theirs=getattr(theirs, name))
-        for name in labels
-        if (getattr(mine, name) or "").strip() != (getattr(theirs, name) or "").strip()
-    ]
-
-
-def _messages_in_use(messages: list[KeyMessage]) -> list[KeyMessage]:
-    """Those that governments read, were discussed at a small table, or have duplicates
-    merged into them: removing them would lose what refers to them."""
-    if not messages:
-        return []
-    ids = [m.id for m in messages]
-    referred = exists().where(Stance.key_message_id == KeyMessage.id)
-    in_use = {m.id for m in messages if m.visibility == Visibility.SHARED}
-    in_use |= set(db.session.scalars(select(KeyMessage.id).where(KeyMessage.id.in_(ids), referred)))
-    in_use |= set(
-        db.session.scalars(
-            select(KeyMessage.merged_into_id).where(KeyMessage.merged_into_id.in_(ids))
-        )
-    )
-    return [m for m in messages if m.id in in_use]
-
-
-def save_report(report: Report, version, content: ReportContent, actor: User) -> None:
-    """Save the rapporteur's text; a stale form raises EditConflict and changes nothing."""
-    check_version(report, version)
-    message_lines = lines(content.key_messages)
-    removed = report.key_messages[len(message_lines) :]
-    in_use = _messages_in_use(removed)
-    if in_use:
-        raise MessagesInUse(in_use)
-
-    report.summary = content.summary.strip()
-    report.priorities = [
-        ReportPriority(rank=rank, text=text)
-        for rank, text in enumerate(lines(content.priorities), start=1)
-    ]
-    kept = report.key_messages[: len(message_lines)]
-    for rank, (message, text) in enumerate(zip(kept, message_lines, strict=False), start=1):
-        if message.text != text:
-            message.text = text
-        if message.rank != rank:
-            message.rank = rank
-    for rank in range(len(kept) + 1, len(message_lines) + 1):
-        db.session.add(
-            KeyMessage(
-                act_id=report.act_id,
-                report=report,
-                rank=rank,
-                text=message_lines[rank - 1],
-            )
-        )
-    for message in removed:
-        db.session.delete(message)
-    if report.internal is None:
-        report.internal = ReportInternal()
-    report.internal.divergence = content.divergence.strip()
-    report.internal.strategy_notes = content.strategy_notes.strip()
-    report.updated_at = utcnow()  # always an UPDATE, so the version moves on
-    _event(report, ReportEventKind.SAVED, actor)
+    record_event(report, ReportEventKind.ASSIGNED, actor, comment, assignee=rapporteur)
     commit_or_conflict(report)
 
 
@@ -385,7 +237,7 @@ STEPS = {
 def advance(report: Report, step_name: str, actor: User, comment: str = "") -> None:
     step = STEPS[step_name]
     if report.status not in step.sources:
-        raise WrongState(step_name)
+        raise WrongStateError(step_name)
     report.status = step.target
     now = utcnow()
     if step.target == ReportStatus.SUBMITTED:
@@ -394,7 +246,7 @@ def advance(report: Report, step_name: str, actor: User, comment: str = "") -> N
         report.accepted_at = now
     elif step_name == "reopen":
         report.accepted_at = None
-    _event(report, step.event, actor, comment)
+    record_event(report, step.event, actor, comment)
     commit_or_conflict(report)
 
 
@@ -405,12 +257,12 @@ def publish_report(report: Report, actor: User) -> None:
     """Let governments read the accepted report as it stands, and its active key messages;
     its internal part stays civil-society. Publishing again replaces what they read."""
     if report.status != ReportStatus.ACCEPTED:
-        raise WrongState("publish")
+        raise WrongStateError("publish")
     publishing.publish(report, actor, _("Report: %(act)s", act=report.act.label))
     for message in report.key_messages:
         if not message.is_merged:
-            publishing.publish(message, actor, _message_summary(message))
-    _event(report, ReportEventKind.PUBLISHED, actor)
+            publishing.publish(message, actor, message_summary(message))
+    record_event(report, ReportEventKind.PUBLISHED, actor)
     db.session.commit()
 
 
@@ -419,60 +271,6 @@ def withdraw_report(report: Report, actor: User) -> None:
     publishing.withdraw(report, actor, _("Report: %(act)s", act=report.act.label))
     for message in report.key_messages:
         if message.visibility == Visibility.SHARED:
-            publishing.withdraw(message, actor, _message_summary(message))
-    _event(report, ReportEventKind.WITHDRAWN, actor)
+            publishing.withdraw(message, actor, message_summary(message))
+    record_event(report, ReportEventKind.WITHDRAWN, actor)
     db.session.commit()
-
-
-def publish_message(message: KeyMessage, actor: User) -> None:
-    publishing.publish(message, actor, _message_summary(message))
-    db.session.commit()
-
-
-def withdraw_message(message: KeyMessage, actor: User) -> None:
-    publishing.withdraw(message, actor, _message_summary(message))
-    db.session.commit()
-
-
-def _message_summary(message: KeyMessage) -> str:
-    return _("Key message #%(id)d", id=message.id)
-
-
-# Ordering and merging key messages ----------------------------------------------------------
-
-
-def parse_order(text: str | None) -> list[int] | None:
-    try:
-        return [int(part) for part in (text or "").split(",") if part.strip()]
-    except ValueError:
-        return None
-
-
-def order_key_messages(report: Report, ids: list[int]) -> None:
-    """Rank the report's key messages in the order given; every one of them, once."""
-    messages = {message.id: message for message in report.key_messages}
-    if sorted(ids) != sorted(messages):
-        raise ValueError("the order must list each key message of the report once")
-    for rank, message_id in enumerate(ids, start=1):
-        if messages[message_id].rank != rank:
-            messages[message_id].rank = rank
-    report.updated_at = utcnow()  # an open edit form now holds a stale order
-    commit_or_conflict(report)
-
-
-def moved(ids: list[int], index: int, offset: int) -> str:
-    """The order after moving the item at `index` by `offset`, as the form sends it."""
-    order = list(ids)
-    target = index + offset
-    order[index], order[target] = order[target], order[index]
-    return ",".join(str(i) for i in order)
-
-
-def merge_key_message(message: KeyMessage, target: KeyMessage) -> None:
-    """Mark `message` a duplicate of `target`; what was merged into it follows along."""
-    if target.id == message.id or target.act_id != message.act_id or target.is_merged:
-        raise ValueError("merge into another active key message of the same ACT")
-    message.merged_into = target
-    for earlier in db.session.scalars(merged_from(message)).all():
-        earlier.merged_into = target
-    commit_or_conflict(message)

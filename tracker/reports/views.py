@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from tracker.core.conflicts import EditConflict
+from tracker.core.conflicts import EditConflictError
 from tracker.core.extensions import db
 from tracker.core.forms import ButtonForm
 from tracker.core.inputs import int_arg, page_arg
@@ -21,7 +21,8 @@ from tracker.records.acts import acts_in_order
 from tracker.records.agenda import MeetingSession
 from tracker.records.reader import require
 from tracker.records.reports import KeyMessage, Report, ReportStatus
-from tracker.reports import bp, services
+from tracker.reports import bp, editing, services
+from tracker.reports import messages as key_messages
 from tracker.reports.forms import (
     AcceptForm,
     AssignRapporteurForm,
@@ -93,7 +94,7 @@ def assign(session_id: int):
     rapporteur = db.session.get(User, form.rapporteur_id.data)
     try:
         report = services.assign_rapporteur(session, act, rapporteur, current_user)
-    except services.ReportExists:
+    except services.ReportExistsError:
         flash(_("This ACT already has a report in this session."), "warning")
         return render_template("reports/assign.html", session=session, form=form), 409
     flash(
@@ -145,8 +146,8 @@ def _render_report(report_id: int, status: int = 200, **forms):
     ids = [message.id for message in report.key_messages]
     context["moves"] = {
         message_id: {
-            "up": services.moved(ids, index, -1) if index > 0 else None,
-            "down": services.moved(ids, index, 1) if index < len(ids) - 1 else None,
+            "up": key_messages.moved(ids, index, -1) if index > 0 else None,
+            "down": key_messages.moved(ids, index, 1) if index < len(ids) - 1 else None,
         }
         for index, message_id in enumerate(ids)
     }
@@ -162,8 +163,8 @@ def show(report_id: int):
 # Editing ---------------------------------------------------------------------------------
 
 
-def _content(form: ReportForm) -> services.ReportContent:
-    return services.ReportContent(
+def _content(form: ReportForm) -> editing.ReportContent:
+    return editing.ReportContent(
         summary=form.summary.data or "",
         priorities=form.priorities.data or "",
         key_messages=form.key_messages.data or "",
@@ -178,7 +179,7 @@ def edit(report_id: int):
     report = db.first_or_404(services.report_for_edit(report_id))
     require("edit_report", report)
     if request.method == "GET":
-        saved = services.ReportContent.of(report)
+        saved = editing.ReportContent.of(report)
         form = ReportForm(formdata=None, data={**vars(saved), "version": report.version})
         return render_template("reports/edit.html", report=report, form=form)
     form = ReportForm()
@@ -186,18 +187,18 @@ def edit(report_id: int):
         return render_template("reports/edit.html", report=report, form=form), 422
     mine = _content(form)
     try:
-        services.save_report(report, form.version.data, mine, current_user)
-    except EditConflict:
+        editing.save_report(report, form.version.data, mine, current_user)
+    except EditConflictError:
         db.session.rollback()
         db.session.expire_all()
         report = db.first_or_404(services.report_for_edit(report_id))
-        theirs = services.ReportContent.of(report)
+        theirs = editing.ReportContent.of(report)
         form.version.data = str(report.version)
-        fields = services.conflict_fields(mine, theirs, CONTENT_LABELS)
+        fields = editing.conflict_fields(mine, theirs, CONTENT_LABELS)
         return render_template(
             "reports/edit.html", report=report, form=form, conflict_fields=fields
         ), 409
-    except services.MessagesInUse as in_use:
+    except editing.MessagesInUseError as in_use:
         numbers = ", ".join(f"#{message.id}" for message in in_use.messages)
         form.key_messages.errors.append(
             _(
@@ -252,7 +253,7 @@ def _step(report_id: int, name: str):
         return _render_report(report_id, 422, **{f"{name}_form": form})
     try:
         services.advance(report, name, current_user, form.comment.data or "")
-    except (services.WrongState, EditConflict):
+    except (services.WrongStateError, EditConflictError):
         db.session.rollback()
         return _wrong_state(db.first_or_404(services.report_alone(report_id)))
     flash(str(STEP_DONE[name]), "success")
@@ -294,7 +295,7 @@ def publish(report_id: int):
     _check_button()
     try:
         services.publish_report(report, current_user)
-    except services.WrongState:
+    except services.WrongStateError:
         flash(_("Only an accepted report can be published to governments."), "warning")
         return _render_report(report_id, 409)
     flash(_("The report and its key messages are shared with governments."), "success")
@@ -321,12 +322,12 @@ def order_messages(report_id: int):
     report = db.first_or_404(services.report_for_edit(report_id))
     require("order_key_messages", report)
     form = OrderForm()
-    ids = services.parse_order(form.order.data) if form.validate_on_submit() else None
+    ids = key_messages.parse_order(form.order.data) if form.validate_on_submit() else None
     try:
         if ids is None:
             raise ValueError
-        services.order_key_messages(report, ids)
-    except (ValueError, EditConflict):
+        key_messages.order_key_messages(report, ids)
+    except (ValueError, EditConflictError):
         db.session.rollback()
         flash(_("The key messages changed meanwhile: check their order and try again."), "warning")
         return _render_report(report_id, 409 if ids is not None else 400)
@@ -342,7 +343,7 @@ def messages():
     form.set_choices(acts)
     act_number = int_arg("act") or None
     page = db.paginate(
-        services.messages_list(act_number),
+        key_messages.messages_list(act_number),
         page=page_arg(),
         per_page=MESSAGES_PER_PAGE,
         error_out=False,
@@ -353,10 +354,10 @@ def messages():
 @bp.post("/messages/<int:message_id>/merge")
 @login_required
 def merge_message(message_id: int):
-    message = db.first_or_404(services.message_with_context(message_id))
+    message = db.first_or_404(key_messages.message_with_context(message_id))
     require("merge_key_messages", message)
     form = MergeForm(prefix="merge")
-    form.set_choices(db.session.scalars(services.merge_targets(message)).all())
+    form.set_choices(db.session.scalars(key_messages.merge_targets(message)).all())
     if message.is_merged:
         flash(_("This key message is already merged."), "warning")
         return render_template("reports/merge.html", message=message, form=None), 409
@@ -364,8 +365,8 @@ def merge_message(message_id: int):
         return render_template("reports/merge.html", message=message, form=form), 422
     target = db.session.get(KeyMessage, form.target_id.data)
     try:
-        services.merge_key_message(message, target)
-    except (ValueError, EditConflict):
+        key_messages.merge_key_message(message, target)
+    except (ValueError, EditConflictError):
         db.session.rollback()
         flash(_("The key messages changed meanwhile: try again."), "warning")
         return render_template("reports/merge.html", message=message, form=form), 409
@@ -387,7 +388,7 @@ def _publication_step(message_id: int, step, done: str):
 def publish_message(message_id: int):
     return _publication_step(
         message_id,
-        services.publish_message,
+        key_messages.publish_message,
         _("Governments now read this key message as it stands."),
     )
 
@@ -397,6 +398,6 @@ def publish_message(message_id: int):
 def withdraw_message(message_id: int):
     return _publication_step(
         message_id,
-        services.withdraw_message,
+        key_messages.withdraw_message,
         _("The key message is civil society only again."),
     )

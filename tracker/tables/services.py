@@ -16,7 +16,12 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.core.conflicts import ConflictField, EditConflict, check_version, commit_or_conflict
+from tracker.core.conflicts import (
+    ConflictField,
+    EditConflictError,
+    check_version,
+    commit_or_conflict,
+)
 from tracker.core.extensions import db
 from tracker.core.labels import POSITIONS
 from tracker.core.models import utcnow
@@ -169,9 +174,9 @@ def update_outcome(
         if share:
             publishing.publish(outcome, editor, _summary(outcome))
         commit_or_conflict(outcome)
-    except (EditConflict, StaleDataError):
+    except (EditConflictError, StaleDataError):
         db.session.rollback()
-        raise EditConflict(outcome, outcome_differences(outcome, fields)) from None
+        raise EditConflictError(outcome, outcome_differences(outcome, fields)) from None
 
 
 def outcome_differences(outcome: TableOutcome, mine: OutcomeFields) -> list[ConflictField]:
@@ -253,12 +258,12 @@ def save_stances(
             outcome.updated_at = utcnow()  # an UPDATE of the outcome moves its version
             commit_or_conflict(outcome)
         return changed
-    except EditConflict:
+    except EditConflictError:
         db.session.rollback()
         saved = {(s.government_id, s.key_message_id): (s.position, s.note) for s in outcome.stances}
         mine = {key: value for key, value in cells.items() if value[0] is not None}
         field = ConflictField(label=_("Stances"), mine=describe(mine), theirs=describe(saved))
-        raise EditConflict(outcome, [field]) from None
+        raise EditConflictError(outcome, [field]) from None
 
 
 def describe_stances(

@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from tracker.core.conflicts import EditConflict
+from tracker.core.conflicts import EditConflictError
 from tracker.core.extensions import db
 from tracker.core.forms import ButtonForm, describe_share
 from tracker.core.inputs import int_arg
@@ -113,7 +113,7 @@ def edit_outcome(outcome_id: int):
             current_user,
             share=bool(form.share.data) and policy.may(current_user, "publish", outcome),
         )
-    except EditConflict as conflict:
+    except EditConflictError as conflict:
         _set_version(form, outcome.version)
         return render_template("tables/edit.html", conflict=conflict, **context), 409
     flash(_("The outcome is saved."), "success")
@@ -190,7 +190,7 @@ def stances(outcome_id: int):
             form.version.data,
             describe=lambda c: services.describe_stances(c, names, numbers),
         )
-    except EditConflict as conflict:
+    except EditConflictError as conflict:
         _set_version(form, outcome.version)
         return render_template("tables/stances.html", conflict=conflict, **context), 409
     flash(_("The stances are saved."), "success")

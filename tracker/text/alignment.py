@@ -50,9 +50,7 @@ def normalise(text: str) -> str:
 
 def similarity(old: str, new: str) -> float:
     """Word-level similarity of two texts, 0..1 (difflib ratio on words)."""
-    return difflib.SequenceMatcher(
-        a=normalise(old).split(), b=normalise(new).split(), autojunk=False
-    ).ratio()
+    return _ratio(normalise(old), normalise(new))
 
 
 @dataclass
@@ -109,90 +107,111 @@ def _enclosing_headings(paragraphs: Sequence[ParagraphLike]) -> list[int | None]
 
 
 def align(old: Sequence[ParagraphLike], new: Sequence[ParagraphLike]) -> Alignment:
-    old_norm = [normalise(p.text) for p in old]
-    new_norm = [normalise(p.text) for p in new]
-    pairs: dict[int, int] = {}  # new index -> old index
-    taken: set[int] = set()
+    matcher = _Matcher(old, new)
+    matcher.pair_identical()
+    matcher.pair_similar()
+    matcher.pair_in_gaps()
+    return matcher.alignment()
 
-    def kind(p: ParagraphLike) -> bool:
-        return p.heading_level > 0
 
-    # 1. Identical text: prefer the same ref, then the nearest position.
-    by_text: dict[tuple[bool, str], list[int]] = {}
-    for i, (p, text) in enumerate(zip(old, old_norm, strict=True)):
-        by_text.setdefault((kind(p), text), []).append(i)
-    for j, (p, text) in enumerate(zip(new, new_norm, strict=True)):
-        options = [i for i in by_text.get((kind(p), text), []) if i not in taken]
-        if options:
-            best = min(options, key=lambda i: (old[i].ref != p.ref, abs(i - j)))
-            pairs[j] = best
-            taken.add(best)
+def _is_heading(paragraph: ParagraphLike) -> bool:
+    return paragraph.heading_level > 0
 
-    # 2. Similar text: score a few candidates with the most words in common.
-    old_words = [set(text.split()) for text in old_norm]
-    scored: list[tuple[float, int, int]] = []
-    for j, p in enumerate(new):
-        if j in pairs:
-            continue
-        words = set(new_norm[j].split())
-        overlaps = [
-            (len(words & old_words[i]) / (len(words | old_words[i]) or 1), i)
-            for i in range(len(old))
-            if i not in taken and kind(old[i]) == kind(p)
+
+def _ratio(old_text: str, new_text: str) -> float:
+    return difflib.SequenceMatcher(a=old_text.split(), b=new_text.split(), autojunk=False).ratio()
+
+
+class _Matcher:
+    """The pairs found so far (new index -> old index), found in the module's steps."""
+
+    def __init__(self, old: Sequence[ParagraphLike], new: Sequence[ParagraphLike]) -> None:
+        self.old, self.new = old, new
+        self.old_norm = [normalise(p.text) for p in old]
+        self.new_norm = [normalise(p.text) for p in new]
+        self.pairs: dict[int, int] = {}
+        self.taken: set[int] = set()
+
+    def _pair(self, j: int, i: int) -> None:
+        self.pairs[j] = i
+        self.taken.add(i)
+
+    def pair_identical(self) -> None:
+        """Identical text: prefer the same ref, then the nearest position."""
+        by_text: dict[tuple[bool, str], list[int]] = {}
+        for i, (p, text) in enumerate(zip(self.old, self.old_norm, strict=True)):
+            by_text.setdefault((_is_heading(p), text), []).append(i)
+        for j, (p, text) in enumerate(zip(self.new, self.new_norm, strict=True)):
+            options = [i for i in by_text.get((_is_heading(p), text), []) if i not in self.taken]
+            if options:
+                self._pair(j, min(options, key=lambda i: (self.old[i].ref != p.ref, abs(i - j))))
+
+    def pair_similar(self) -> None:
+        """Similar text: score a few candidates with the most words in common."""
+        scored = [
+            score for j in range(len(self.new)) if j not in self.pairs for score in self._scores(j)
         ]
+        for _, j, i in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+            if j not in self.pairs and i not in self.taken:
+                self._pair(j, i)
+
+    def _scores(self, j: int) -> list[tuple[float, int, int]]:
+        p, words = self.new[j], set(self.new_norm[j].split())
+        overlaps = []
+        for i, old in enumerate(self.old):
+            if i not in self.taken and _is_heading(old) == _is_heading(p):
+                old_words = set(self.old_norm[i].split())
+                overlaps.append((len(words & old_words) / (len(words | old_words) or 1), i))
         overlaps.sort(reverse=True)
+        scores = []
         for overlap, i in overlaps[:CANDIDATES]:
             if overlap == 0:
                 break
-            ratio = difflib.SequenceMatcher(
-                a=old_norm[i].split(), b=new_norm[j].split(), autojunk=False
-            ).ratio()
-            if old[i].ref == p.ref:
-                ratio += SAME_REF_BONUS
+            ratio = _ratio(self.old_norm[i], self.new_norm[j])
+            ratio += SAME_REF_BONUS if self.old[i].ref == p.ref else 0
             if ratio >= SIMILARITY_THRESHOLD:
-                scored.append((ratio, j, i))
-    for _ratio, j, i in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
-        if j not in pairs and i not in taken:
-            pairs[j] = i
-            taken.add(i)
+                scores.append((ratio, j, i))
+        return scores
 
-    # 3. Rewordings in place: the only paragraph in a gap between two matched neighbours.
-    for j, p in enumerate(new):
-        if j in pairs:
-            continue
-        before = pairs.get(j - 1, -1) if j > 0 else -1
-        after = pairs.get(j + 1) if j + 1 < len(new) else len(old)
+    def pair_in_gaps(self) -> None:
+        """Rewordings in place: the only paragraph in a gap between two matched neighbours."""
+        for j, p in enumerate(self.new):
+            i = self._alone_in_gap(j)
+            if i is None or i in self.taken or _is_heading(self.old[i]) != _is_heading(p):
+                continue
+            if _ratio(self.old_norm[i], self.new_norm[j]) >= GAP_THRESHOLD:
+                self._pair(j, i)
+
+    def _alone_in_gap(self, j: int) -> int | None:
+        """The previous index facing new paragraph `j` when both sit alone between the same
+        matched neighbours (or the start and end of the drafts)."""
+        if j in self.pairs:
+            return None
+        before = self.pairs.get(j - 1, -1) if j > 0 else -1
+        after = self.pairs.get(j + 1) if j + 1 < len(self.new) else len(self.old)
         if before is None or after is None or after - before != 2:
-            continue
-        i = before + 1
-        if i in taken or kind(old[i]) != kind(p):
-            continue
-        ratio = difflib.SequenceMatcher(
-            a=old_norm[i].split(), b=new_norm[j].split(), autojunk=False
-        ).ratio()
-        if ratio >= GAP_THRESHOLD:
-            pairs[j] = i
-            taken.add(i)
+            return None
+        return before + 1
 
-    # 4. Classify: out-of-order pairs, or pairs now under another heading, moved.
-    old_parent, new_parent = _enclosing_headings(old), _enclosing_headings(new)
-    matched = sorted(pairs)
-    in_order = {matched[k] for k in _longest_increasing([pairs[j] for j in matched])}
-    result = Alignment()
-    for j in range(len(new)):
-        i = pairs.get(j)
-        result.previous.append(i)
-        if i is None:
-            result.change.append(NEW)
-            result.identical.append(False)
-            continue
-        identical = old_norm[i] == new_norm[j]
-        result.identical.append(identical)
-        parent = new_parent[j]
-        same_section = (pairs.get(parent) if parent is not None else None) == old_parent[i]
-        if j not in in_order or not same_section:
-            result.change.append(MOVED)
-        else:
-            result.change.append(UNCHANGED if identical else CHANGED)
-    result.deleted = [i for i in range(len(old)) if i not in taken]
-    return result
+    def alignment(self) -> Alignment:
+        """Classify: out-of-order pairs, or pairs now under another heading, are moved."""
+        old_parent, new_parent = _enclosing_headings(self.old), _enclosing_headings(self.new)
+        matched = sorted(self.pairs)
+        in_order = {matched[k] for k in _longest_increasing([self.pairs[j] for j in matched])}
+        result = Alignment()
+        for j in range(len(self.new)):
+            i = self.pairs.get(j)
+            result.previous.append(i)
+            identical = i is not None and self.old_norm[i] == self.new_norm[j]
+            result.identical.append(identical)
+            if i is None:
+                result.change.append(NEW)
+                continue
+            parent = new_parent[j]
+            same_section = (self.pairs.get(parent) if parent is not None else None) == old_parent[i]
+            if j not in in_order or not same_section:
+                result.change.append(MOVED)
+            else:
+                result.change.append(UNCHANGED if identical else CHANGED)
+        result.deleted = [i for i in range(len(self.old)) if i not in self.taken]
+        return result

@@ -131,6 +131,17 @@ def as_markdown(brief: Brief, today: date) -> str:
     """The brief as a Markdown file (the same content as the page)."""
     act = brief.act
     out = [f"# {_('ACT %(number)d', number=act.number)}: {act.title}", ""]
+    out += [" · ".join(_markdown_facts(brief, today)), ""]
+    out += [f"## {_('Our key messages and where they stand')}", "", *_markdown_messages(brief)]
+    if brief.next_milestone:
+        heading = _("Open actions due before %(title)s", title=brief.next_milestone.title)
+    else:
+        heading = _("Open actions")
+    out += ["", f"## {heading}", "", *_markdown_actions(brief)]
+    return "\n".join(out) + "\n"
+
+
+def _markdown_facts(brief: Brief, today: date) -> list[str]:
     facts = [_("Brief of %(date)s", date=format_date(today, "long"))]
     if brief.latest:
         facts.append(
@@ -150,41 +161,40 @@ def as_markdown(brief: Brief, today: date) -> str:
                 date=format_date(brief.next_milestone.starts_on, "medium"),
             )
         )
-    out += [" · ".join(facts), "", f"## {_('Our key messages and where they stand')}", ""]
+    return facts
+
+
+def _markdown_messages(brief: Brief) -> list[str]:
+    out = []
     for number, line in enumerate(brief.lines, start=1):
         standing = str(REFLECTION_LEVELS[line.level]) if line.level else _("Not assessed")
         if line.trend:
             standing += f" ({trend_text(line)})"
-        out.append(f"{number}. {line.message.text}")
-        out.append(f"   - {_('Latest draft')}: {standing}")
+        out += [f"{number}. {line.message.text}", f"   - {_('Latest draft')}: {standing}"]
         if line.stances:
             stances = "; ".join(f"{name}: {POSITIONS[position]}" for name, position in line.stances)
             out.append(f"   - {_('Governments at the small table')}: {stances}")
     if not brief.lines:
         out.append(_("This ACT has no key messages yet."))
     if brief.messages_total > len(brief.lines):
-        out += [
-            "",
-            _(
-                "The first %(shown)d of %(total)d key messages, by rank.",
-                shown=len(brief.lines),
-                total=brief.messages_total,
-            ),
-        ]
+        shown = _(
+            "The first %(shown)d of %(total)d key messages, by rank.",
+            shown=len(brief.lines),
+            total=brief.messages_total,
+        )
+        out += ["", shown]
     if brief.outcome and not brief.attributed:
-        out += [
-            "",
-            _("The small table was held under the Chatham House rule: governments are not named."),
-        ]
-    if brief.next_milestone:
-        heading = _("Open actions due before %(title)s", title=brief.next_milestone.title)
-    else:
-        heading = _("Open actions")
-    out += ["", f"## {heading}", ""]
+        rule = _(
+            "The small table was held under the Chatham House rule: governments are not named."
+        )
+        out += ["", rule]
+    return out
+
+
+def _markdown_actions(brief: Brief) -> list[str]:
+    out = []
     for action in brief.actions:
         parts = [action.title, action.due_on.isoformat() if action.due_on else _("No due date")]
         parts += [who.name for who in (action.owner, action.organization) if who]
         out.append("- " + " · ".join(parts))
-    if not brief.actions:
-        out.append(_("None."))
-    return "\n".join(out) + "\n"
+    return out or [_("None.")]

@@ -15,6 +15,7 @@ from tracker.records.acts import Act, acts_in_order
 from tracker.records.agenda import milestones_in_order, session_with_details, sessions_for_act
 from tracker.records.drafts import Level
 from tracker.records.reader import require
+from tracker.reports import messages as reports_messages
 from tracker.reports import services as reports_services
 from tracker.reports.forms import AssignRapporteurForm, MergeForm, MessageFilterForm
 from tracker.tables import services as tables_services
@@ -144,16 +145,16 @@ def session(session_id: int):
 @bp.get("/messages/<int:message_id>")
 @login_required
 def message(message_id: int):
-    message = db.first_or_404(reports_services.message_with_context(message_id))
+    message = db.first_or_404(reports_messages.message_with_context(message_id))
     merge_form = None
     if policy.may(current_user, "merge_key_messages", message) and not message.is_merged:
         merge_form = MergeForm(prefix="merge", formdata=None)
-        merge_form.set_choices(db.session.scalars(reports_services.merge_targets(message)).all())
+        merge_form.set_choices(db.session.scalars(reports_messages.merge_targets(message)).all())
     story = story_of(message, current_user)
     return render_template(
         "thread/message.html",
         message=message,
-        merged_here=db.session.scalars(reports_services.merged_from(message)).all(),
+        merged_here=db.session.scalars(reports_messages.merged_from(message)).all(),
         merge_form=merge_form,
         button_form=ButtonForm(),
         story=story,
