@@ -8,7 +8,7 @@ from sqlalchemy import insert, select
 from tests import factories
 from tests.conftest import empty_tables
 from tracker.core.extensions import db
-from tracker.drafts import services
+from tracker.drafts import reflections, services
 from tracker.records.drafts import DraftParagraph, Level, Reflection, reflection_paragraph
 from tracker.records.reports import KeyMessage
 
@@ -28,7 +28,7 @@ def _world(size: int):
     messages = factories.KeyMessageFactory.create_batch(size // 10, visibility="shared")
     body = [p for p in zero.paragraphs if not p.heading_level]
     for i, message in enumerate(messages):
-        services.record_reflection(
+        reflections.record_reflection(
             key_message=message, draft=zero, level=Level.PARTIAL, paragraphs=body[i : i + 2]
         )
     final = services.add_draft(

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests import factories
-from tracker.drafts import services
+from tracker.drafts import reflections, services
 from tracker.records.drafts import Draft, DraftParagraph, Level, Reflection
 
 TEXT = (
@@ -269,7 +269,7 @@ def test_bad_reflections_get_422(client, login_as, db, draft, data, message):
 def test_stale_save_answers_409_with_both_versions(client, login_as, db, draft):
     message = factories.KeyMessageFactory()
     paragraph = next(p for p in draft.paragraphs if p.ref == "21(c)")
-    reflection = services.record_reflection(
+    reflection = reflections.record_reflection(
         key_message=message,
         draft=draft,
         level=Level.PARTIAL,
@@ -277,7 +277,7 @@ def test_stale_save_answers_409_with_both_versions(client, login_as, db, draft):
         note="Theirs",
     )
     stale = reflection.version
-    services.record_reflection(
+    reflections.record_reflection(
         key_message=message,
         draft=draft,
         level=Level.STRONG,
@@ -306,7 +306,7 @@ def test_stale_save_answers_409_with_both_versions(client, login_as, db, draft):
 def test_carried_reflection_to_review_shows_the_difference(client, login_as, db, draft):
     message = factories.KeyMessageFactory()
     paragraph = next(p for p in draft.paragraphs if p.ref == "21(c)")
-    services.record_reflection(
+    reflections.record_reflection(
         key_message=message, draft=draft, level=Level.PARTIAL, paragraphs=[paragraph]
     )
     final = services.add_draft(name="Final", released_on=date(2018, 7, 13), text=NEXT)
@@ -323,7 +323,7 @@ def test_observers_never_see_reflections_of_civil_society_messages(client, login
     shared = factories.KeyMessageFactory(visibility="shared", text="Shared ask")
     paragraph = next(p for p in draft.paragraphs if p.ref == "21(c)")
     for message in (hidden, shared):
-        services.record_reflection(
+        reflections.record_reflection(
             key_message=message, draft=draft, level=Level.STRONG, paragraphs=[paragraph]
         )
     login_as("observer")

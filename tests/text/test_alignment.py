@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import select
 
 from tests import factories
-from tracker.drafts import services
+from tracker.drafts import reflections, services
 from tracker.records.drafts import Draft, Level, Reflection
 from tracker.text.alignment import align
 from tracker.text.diffing import word_diff
@@ -85,7 +85,7 @@ def test_word_diff_marks_inserted_and_deleted_words():
 
 def _reflect(message, draft, level, refs):
     paragraphs = [p for p in draft.paragraphs if p.ref in refs]
-    return services.record_reflection(
+    return reflections.record_reflection(
         key_message=message, draft=draft, level=Level(level), paragraphs=paragraphs
     )
 
@@ -148,9 +148,9 @@ def test_reflections_for_and_level_counts(db):
     _reflect(message, zero, "strong", ["21(a)"])
     _reflect(other, zero, "absent", [])
     final = services.add_draft(name="Final", released_on=date(2018, 7, 13), text=NEW)
-    grid = services.reflections_for([message.id, other.id], [zero.id, final.id])
+    grid = reflections.reflections_for([message.id, other.id], [zero.id, final.id])
     assert set(grid) == {(m.id, d.id) for m in (message, other) for d in (zero, final)}
     assert grid[(message.id, final.id)].paragraphs[0].ref == "22(a)"
-    counts = services.level_counts([zero.id, final.id])
+    counts = reflections.level_counts([zero.id, final.id])
     assert counts[zero.id] == {Level.ABSENT: 1, Level.WEAK: 0, Level.PARTIAL: 0, Level.STRONG: 1}
     assert db.session.scalar(select(Draft.id).where(Draft.name == "Final")) == final.id

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from tracker.core.extensions import db
+from tracker.drafts import reflections as reflecting
 from tracker.drafts import services
 from tracker.records.accounts import User
 from tracker.records.acts import Act
@@ -93,7 +94,7 @@ def _record(draft: Draft, reflections: dict, messages: dict, recorder: User | No
         )
         if reflection is not None and not _untouched_since_carried(reflection):
             continue  # recorded or reviewed already, perhaps by someone in the app
-        services.record_reflection(
+        reflecting.record_reflection(
             key_message=message,
             draft=draft,
             level=Level(level),

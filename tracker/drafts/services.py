@@ -1,20 +1,9 @@
-"""Drafts, their paragraphs, and reflections of key messages: queries and operations.
+"""Drafts and their paragraphs: adding a draft (split, aligned with the previous one, the
+reflections carried forward), and what the drafts' pages read. (Reflections themselves are
+in `tracker.drafts.reflections`; the matrix is the thread's.)
 
-Public API (stable; used by the matrix, provenance, progress, brief and search):
-
-- drafts_in_order() -> Select[Draft]            all drafts, oldest release first
-- latest_drafts(on, limit=2) -> Select[Draft]    released by `on`, newest first (latest, previous)
-- reflections_query(key_message_ids, draft_ids) -> Select[Reflection]
-- reflections_for(key_message_ids, draft_ids) -> dict[(key_message_id, draft_id), Reflection]
-- level_counts(draft_ids, key_message_ids=None) -> dict[draft_id, dict[Level, int]]
-- matrix_rows(act_number=None) -> Select[KeyMessage]   the matrix's rows (paginate them)
-- carry_through(key_messages, total, act_number=None) -> CarryThrough   the matrix's page
-- paragraph_level_counts(draft_id), paragraph_reflections(draft_id, n)   the draft's page
-- split_text(text) -> list[ParsedParagraph]      (re-exported from tracker.text.splitting)
-- add_draft(...) -> Draft, record_reflection(...) -> Reflection: operations, one commit each
-
-Visibility: Reflection follows its key message (DerivedVisibilityMixin), so for observers
-every query here silently leaves out reflections of civil-society-only key messages.
+Visibility: Reflection follows its key message, so for observers every query here leaves
+out reflections of civil-society-only key messages.
 """
 
 from collections.abc import Iterable
@@ -24,9 +13,7 @@ from datetime import date
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import defer, joinedload, selectinload
 
-from tracker.core.conflicts import check_version, commit_or_conflict
 from tracker.core.extensions import db
-from tracker.core.models import utcnow
 from tracker.records.acts import Act
 from tracker.records.drafts import (
     Draft,
@@ -38,26 +25,11 @@ from tracker.records.drafts import (
     reflection_paragraph,
 )
 from tracker.records.reports import KeyMessage
-from tracker.text import alignment, ranking
-from tracker.text.splitting import ParsedParagraph, split_text
+from tracker.text import alignment
+from tracker.text.splitting import split_text
 
 MAX_PARAGRAPHS = 2000
 EXCERPT_MAX = 600
-
-__all__ = [
-    "ParsedParagraph",
-    "add_draft",
-    "drafts_in_order",
-    "latest_drafts",
-    "level_counts",
-    "paragraph_level_counts",
-    "paragraph_reflections",
-    "propose_paragraphs",
-    "record_reflection",
-    "reflections_for",
-    "reflections_query",
-    "split_text",
-]
 
 
 def drafts_in_order() -> Select:
@@ -75,50 +47,6 @@ def latest_drafts(on: date, limit: int | None = 2) -> Select:
         .order_by(Draft.released_on.desc(), Draft.id.desc())
         .limit(limit)
     )
-
-
-def reflections_query(
-    key_message_ids: Iterable[int] | None = None, draft_ids: Iterable[int] | None = None
-) -> Select:
-    """Reflections of those key messages in those drafts (None = all), with their paragraphs
-    loaded (selectin, one extra query). Execute with db.session.scalars(...)."""
-    query = select(Reflection).options(selectinload(Reflection.paragraphs))
-    if key_message_ids is not None:
-        query = query.where(Reflection.key_message_id.in_(list(key_message_ids)))
-    if draft_ids is not None:
-        query = query.where(Reflection.draft_id.in_(list(draft_ids)))
-    return query
-
-
-def reflections_for(
-    key_message_ids: Iterable[int] | None, draft_ids: Iterable[int] | None
-) -> dict[tuple[int, int], Reflection]:
-    """{(key_message_id, draft_id): Reflection} in two queries (rows + paragraphs).
-
-    A missing key means nothing was recorded for that message in that draft yet."""
-    rows = db.session.scalars(reflections_query(key_message_ids, draft_ids)).all()
-    return {(r.key_message_id, r.draft_id): r for r in rows}
-
-
-def level_counts(
-    draft_ids: Iterable[int], key_message_ids: Iterable[int] | None = None
-) -> dict[int, dict[Level, int]]:
-    """How many reflections per draft are at each level, in one query.
-
-    Every draft id is present, every Level a key (0 when none). Messages with no
-    reflection in a draft are not counted (the caller knows how many messages it shows)."""
-    draft_ids = list(draft_ids)
-    counts = {draft_id: {level: 0 for level in Level} for draft_id in draft_ids}
-    query = (
-        select(Reflection.draft_id, Reflection.level, func.count(Reflection.id))
-        .where(Reflection.draft_id.in_(draft_ids))
-        .group_by(Reflection.draft_id, Reflection.level)
-    )
-    if key_message_ids is not None:
-        query = query.where(Reflection.key_message_id.in_(list(key_message_ids)))
-    for draft_id, level, count in db.session.execute(query):
-        counts[draft_id][Level(level)] = count
-    return counts
 
 
 class EmptyDraftError(ValueError):
@@ -370,75 +298,3 @@ def paragraph_reflections(
             )
         )
     return shown
-
-
-def key_message_for_reflection(message_id: int) -> Select:
-    return select(KeyMessage).where(KeyMessage.id == message_id).options(joinedload(KeyMessage.act))
-
-
-def reflection_of(message_id: int, draft_id: int) -> Select:
-    """The reflection of a key message in a draft, with what its page shows."""
-    return (
-        select(Reflection)
-        .where(Reflection.key_message_id == message_id, Reflection.draft_id == draft_id)
-        .options(
-            selectinload(Reflection.paragraphs).joinedload(DraftParagraph.previous_paragraph),
-            joinedload(Reflection.recorded_by),
-            joinedload(Reflection.carried_from).joinedload(Reflection.draft),
-        )
-    )
-
-
-@dataclass(frozen=True)
-class Proposal:
-    paragraph: DraftParagraph
-    score: float
-
-
-def propose_paragraphs(
-    text: str, paragraphs: list[DraftParagraph], limit: int = 5
-) -> list[Proposal]:
-    """The paragraphs most likely to carry `text`, best first (tracker.text.ranking)."""
-    return [
-        Proposal(paragraphs[r.index], r.score) for r in ranking.rank(text, paragraphs, limit=limit)
-    ]
-
-
-def record_reflection(
-    *,
-    key_message: KeyMessage,
-    draft: Draft,
-    level: Level,
-    paragraphs: list[DraftParagraph],
-    excerpt: str | None = None,
-    note: str | None = None,
-    recorded_by=None,
-    version: int | str | None = None,
-) -> Reflection:
-    """Create or update the reflection of `key_message` in `draft` (its state becomes
-    current) and commit. For an existing reflection, `version` is the version the form was
-    loaded at: a stale one raises tracker.conflicts.EditConflictError. `excerpt`/`note` None
-    keeps what was there (a one-click record from a proposal)."""
-    reflection = db.session.scalars(
-        select(Reflection).where(
-            Reflection.key_message_id == key_message.id, Reflection.draft_id == draft.id
-        )
-    ).first()
-    if reflection is None:
-        reflection = Reflection(key_message=key_message, draft=draft, excerpt="", note="")
-        db.session.add(reflection)
-    else:
-        check_version(reflection, version)
-    reflection.level = level
-    reflection.state = ReflectionState.CURRENT
-    reflection.paragraphs = [] if level == Level.ABSENT else list(paragraphs)
-    if excerpt is not None:
-        reflection.excerpt = excerpt
-    elif level != Level.ABSENT and paragraphs and not reflection.excerpt:
-        reflection.excerpt = paragraphs[0].text[:EXCERPT_MAX]
-    if note is not None:
-        reflection.note = note
-    reflection.recorded_by = recorded_by
-    reflection.recorded_at = utcnow()
-    commit_or_conflict(reflection)
-    return reflection

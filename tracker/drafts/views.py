@@ -10,7 +10,7 @@ from tracker.core.conflicts import ConflictField, EditConflictError
 from tracker.core.extensions import db
 from tracker.core.inputs import page_arg
 from tracker.core.labels import REFLECTION_LEVELS
-from tracker.drafts import bp, services
+from tracker.drafts import bp, reflections, services
 from tracker.drafts.forms import DraftForm, ProposalForm, ReflectionForm
 from tracker.drafts.upload import UploadRefusedError, read_upload
 from tracker.records import policy
@@ -160,9 +160,9 @@ def new():
 
 
 def _reflection_page(message_id: int, draft_id: int, form=None, status=200, conflict=None):
-    message = db.first_or_404(services.key_message_for_reflection(message_id))
+    message = db.first_or_404(reflections.key_message_for_reflection(message_id))
     draft = db.first_or_404(select(Draft).where(Draft.id == draft_id))
-    reflection = db.session.scalars(services.reflection_of(message_id, draft_id)).first()
+    reflection = db.session.scalars(reflections.reflection_of(message_id, draft_id)).first()
     drafts = db.session.scalars(services.drafts_in_order()).all()
     may_record = policy.may(current_user, "record_reflection", message)
     proposals = []
@@ -172,7 +172,7 @@ def _reflection_page(message_id: int, draft_id: int, form=None, status=200, conf
             .where(DraftParagraph.draft_id == draft_id)
             .order_by(DraftParagraph.position)
         ).all()
-        proposals = services.propose_paragraphs(message.text, list(paragraphs), PROPOSALS)
+        proposals = reflections.propose_paragraphs(message.text, list(paragraphs), PROPOSALS)
         if form is None:
             form = ReflectionForm(formdata=None)
             if reflection is not None:
@@ -234,7 +234,7 @@ def reflection(message_id: int, draft_id: int):
     require("view_workspace")
     if request.method == "GET":
         return _reflection_page(message_id, draft_id)
-    message = db.first_or_404(services.key_message_for_reflection(message_id))
+    message = db.first_or_404(reflections.key_message_for_reflection(message_id))
     draft = db.first_or_404(select(Draft).where(Draft.id == draft_id))
     require("record_reflection", message)
     form = ReflectionForm()
@@ -251,7 +251,7 @@ def reflection(message_id: int, draft_id: int):
         form.paragraphs.errors.append(_("An absent message has no paragraph: leave this empty."))
         return _reflection_page(message_id, draft_id, form, 422)
     try:
-        services.record_reflection(
+        reflections.record_reflection(
             key_message=message,
             draft=draft,
             level=level,
@@ -270,7 +270,7 @@ def reflection(message_id: int, draft_id: int):
 def _conflict(message_id: int, draft_id: int, form: ReflectionForm):
     db.session.rollback()
     db.session.expire_all()
-    current = db.session.scalars(services.reflection_of(message_id, draft_id)).first()
+    current = db.session.scalars(reflections.reflection_of(message_id, draft_id)).first()
     mine = {
         "level": str(REFLECTION_LEVELS.get(form.level.data, form.level.data or "")),
         "paragraphs": form.paragraphs.data or "",
@@ -287,7 +287,7 @@ def _conflict(message_id: int, draft_id: int, form: ReflectionForm):
 @bp.post("/messages/<int:message_id>/reflections/<int:draft_id>/proposal")
 @login_required
 def record_proposal(message_id: int, draft_id: int):
-    message = db.first_or_404(services.key_message_for_reflection(message_id))
+    message = db.first_or_404(reflections.key_message_for_reflection(message_id))
     draft = db.first_or_404(select(Draft).where(Draft.id == draft_id))
     require("record_reflection", message)
     form = ProposalForm()
@@ -302,7 +302,7 @@ def record_proposal(message_id: int, draft_id: int):
         abort(400)
     level = Level(form.level.data)
     try:
-        services.record_reflection(
+        reflections.record_reflection(
             key_message=message,
             draft=draft,
             level=level,

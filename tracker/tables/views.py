@@ -13,7 +13,7 @@ from tracker.records.actions import linked_to_outcome
 from tracker.records.agenda import session_with_details
 from tracker.records.reader import require
 from tracker.records.tables import Position, TableOutcome
-from tracker.tables import bp, services
+from tracker.tables import bp, grids, services
 from tracker.tables.forms import (
     EditOutcomeForm,
     NewOutcomeForm,
@@ -206,12 +206,12 @@ def stances(outcome_id: int):
 def show_outcome(outcome_id: int):
     outcome = _load_outcome(outcome_id)
     messages = db.session.scalars(services.messages_with_stances(outcome)).all()
-    grid = services.stance_grid(outcome, list(messages), current_user)
+    grid = grids.stance_grid(outcome, list(messages), current_user)
     return render_template(
         "tables/outcome.html",
         outcome=outcome,
         grid=grid,
-        counts=services.counts(outcome),
+        counts=grids.counts(outcome),
         button_form=ButtonForm(),
         linked_actions=db.session.scalars(linked_to_outcome(outcome.id)).all(),
         new_action_url=url_for("actions.new", outcome=outcome.id),

@@ -19,7 +19,7 @@ from tracker.records.acts import Act
 from tracker.records.agenda import Milestone
 from tracker.records.drafts import Draft, Level
 from tracker.records.reports import KeyMessage
-from tracker.tables import services as tables
+from tracker.tables import grids as tables
 from tracker.thread.matrix import cell_levels
 
 BRIEF_MESSAGES = 12

@@ -16,7 +16,7 @@ from tracker.records.drafts import Draft, Reflection
 from tracker.records.notes import Note
 from tracker.records.reports import KeyMessage
 from tracker.records.tables import TableOutcome
-from tracker.tables.services import stance_grid
+from tracker.tables.grids import stance_grid
 
 STORY_NOTES = 3
 STORY_OUTCOMES = 5

@@ -18,7 +18,7 @@ from tracker.records.reader import require
 from tracker.reports import messages as reports_messages
 from tracker.reports import services as reports_services
 from tracker.reports.forms import AssignRapporteurForm, MergeForm, MessageFilterForm
-from tracker.tables import services as tables_services
+from tracker.tables import grids as tables_grids
 from tracker.thread import bp, dashboard, matrix
 from tracker.thread.brief import as_markdown, brief_of, trend_text
 from tracker.thread.story import story_of
@@ -72,7 +72,7 @@ def act(number: int):
         act_notes=notes_services.for_act(act, sessions),
         act_reports=act_reports,
         act_reflections=matrix.for_act(messages, today(), act, act_reports.messages_total),
-        act_tables=tables_services.for_act(act, current_user, messages=messages),
+        act_tables=tables_grids.for_act(act, current_user, messages=messages),
         act_actions=actions_lists.for_act(act, today()),
     )
 
@@ -138,7 +138,7 @@ def session(session_id: int):
         session_notes=notes_services.for_session(item),
         session_reports=reports,
         assign_form=assign_form,
-        session_tables=tables_services.for_session(item),
+        session_tables=tables_grids.for_session(item),
     )
 
 
