@@ -26,7 +26,7 @@ from tracker.actions.forms import (
 from tracker.core.clock import today
 from tracker.core.conflicts import ConflictField, EditConflictError
 from tracker.core.extensions import db
-from tracker.core.forms import ButtonForm, describe_share
+from tracker.core.forms import ButtonForm, describe_share, require_button
 from tracker.core.inputs import int_arg, page_arg
 from tracker.core.tokens import token_hash
 from tracker.records.accounts import User
@@ -216,8 +216,7 @@ def withdraw(action_id: int):
 def _publication_step(action_id: int, step, message: str):
     action = _action_or_404(action_id)
     require("publish", action)
-    if not ButtonForm().validate_on_submit():
-        abort(400)
+    require_button()
     step(action, current_user)
     db.session.commit()
     flash(message, "success")

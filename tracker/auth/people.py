@@ -8,7 +8,7 @@ from tracker.auth import people_bp as bp
 from tracker.auth import services
 from tracker.auth.forms import InviteForm, RoleForm
 from tracker.core.extensions import db
-from tracker.core.forms import ButtonForm
+from tracker.core.forms import ButtonForm, require_button
 from tracker.core.labels import ROLES
 from tracker.records import policy
 from tracker.records.accounts import User
@@ -95,8 +95,7 @@ def change_role(user_id: int):
 @login_required
 def deactivate(user_id: int):
     user = _managed_user(user_id)
-    if not ButtonForm().validate_on_submit():
-        abort(400)
+    require_button()
     services.set_active(user, False)
     flash(_("%(name)s can no longer sign in.", name=user.name), "success")
     return redirect(url_for("admin.users"))
@@ -106,8 +105,7 @@ def deactivate(user_id: int):
 @login_required
 def reactivate(user_id: int):
     user = _managed_user(user_id)
-    if not ButtonForm().validate_on_submit():
-        abort(400)
+    require_button()
     services.set_active(user, True)
     flash(_("%(name)s can sign in again.", name=user.name), "success")
     return redirect(url_for("admin.users"))
@@ -117,8 +115,7 @@ def reactivate(user_id: int):
 @login_required
 def reinvite(user_id: int):
     user = _managed_user(user_id)
-    if not ButtonForm().validate_on_submit():
-        abort(400)
+    require_button()
     link = services.reinvite_user(current_user, user)
     flash(_("A new invitation link for %(name)s is ready.", name=user.name), "success")
     return _render_users(_invite_form(), 201, invitation_url=link.url)

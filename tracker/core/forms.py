@@ -17,6 +17,11 @@ class ButtonForm(FlaskForm):
     submit = SubmitField()
 
 
+def require_button() -> None:
+    """Stop a button's POST with 400 unless it carries this site's CSRF token."""
+    require_button()
+
+
 def share_field() -> BooleanField:
     """The choice, on a form that creates or edits a publishable record, to publish it."""
     return BooleanField(_l("Share with governments"), default=False, description=SHARE_HELP)

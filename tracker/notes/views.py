@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 
 from tracker.core.conflicts import ConflictField, EditConflictError
 from tracker.core.extensions import db
-from tracker.core.forms import ButtonForm, describe_share
+from tracker.core.forms import ButtonForm, describe_share, require_button
 from tracker.core.inputs import int_arg, page_arg
 from tracker.notes import bp, services
 from tracker.notes.forms import EditNoteForm, NewNoteForm, RestoreForm
@@ -85,8 +85,7 @@ def withdraw(note_id: int):
 def _publication_step(note_id: int, step, message: str):
     note = _note_or_404(note_id)
     require("publish", note)
-    if not ButtonForm().validate_on_submit():
-        abort(400)
+    require_button()
     step(note, current_user)
     flash(message, "success")
     return redirect(url_for("notes.show", note_id=note.id))

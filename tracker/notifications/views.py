@@ -1,11 +1,11 @@
 """My notifications: read them, open one, mark them all read."""
 
-from flask import abort, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from tracker.core.extensions import db
-from tracker.core.forms import ButtonForm
+from tracker.core.forms import ButtonForm, require_button
 from tracker.core.inputs import page_arg
 from tracker.notifications import bp, services
 from tracker.records.notifications import Notification
@@ -23,8 +23,7 @@ def index():
 @bp.post("/notifications/read")
 @login_required
 def read_all():
-    if not ButtonForm().validate_on_submit():
-        abort(400)
+    require_button()
     services.mark_read(current_user)
     return redirect(url_for("notifications.index"))
 
@@ -32,8 +31,7 @@ def read_all():
 @bp.post("/notifications/<int:notification_id>/open")
 @login_required
 def open_one(notification_id: int):
-    if not ButtonForm().validate_on_submit():
-        abort(400)
+    require_button()
     notification = db.first_or_404(
         select(Notification).where(
             Notification.id == notification_id, Notification.user_id == current_user.id

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("reports", __name__)
 
-from tracker.reports import views  # noqa: E402, F401
+from tracker.reports import message_views, views  # noqa: E402, F401

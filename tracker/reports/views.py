@@ -12,22 +12,18 @@ from sqlalchemy.orm import selectinload
 
 from tracker.core.conflicts import EditConflictError
 from tracker.core.extensions import db
-from tracker.core.forms import ButtonForm
-from tracker.core.inputs import int_arg, page_arg
+from tracker.core.forms import ButtonForm, require_button
 from tracker.core.labels import REPORT_STATUSES
 from tracker.records import policy
 from tracker.records.accounts import User
-from tracker.records.acts import acts_in_order
 from tracker.records.agenda import MeetingSession
 from tracker.records.reader import require
-from tracker.records.reports import KeyMessage, Report, ReportStatus
+from tracker.records.reports import Report, ReportStatus
 from tracker.reports import bp, editing, services
 from tracker.reports import messages as key_messages
 from tracker.reports.forms import (
     AcceptForm,
     AssignRapporteurForm,
-    MergeForm,
-    MessageFilterForm,
     OrderForm,
     ReassignForm,
     ReopenForm,
@@ -36,8 +32,6 @@ from tracker.reports.forms import (
     SubmitReportForm,
 )
 from tracker.text.markdown import render_markdown
-
-MESSAGES_PER_PAGE = 25
 
 CONTENT_LABELS = {
     "summary": _l("Summary"),
@@ -60,11 +54,6 @@ STEP_DONE = {
     "accept": _l("The report is accepted. It is frozen until a coordinator reopens it."),
     "reopen": _l("The report is reopened: the rapporteur can revise it."),
 }
-
-
-def _check_button() -> None:
-    if not ButtonForm().validate_on_submit():
-        abort(400)
 
 
 # Assigning a rapporteur -------------------------------------------------------------------
@@ -292,7 +281,7 @@ def reopen(report_id: int):
 def publish(report_id: int):
     report = db.first_or_404(services.report_for_edit(report_id))
     require("publish", report)
-    _check_button()
+    require_button()
     try:
         services.publish_report(report, current_user)
     except services.WrongStateError:
@@ -307,7 +296,7 @@ def publish(report_id: int):
 def withdraw(report_id: int):
     report = db.first_or_404(services.report_for_edit(report_id))
     require("publish", report)
-    _check_button()
+    require_button()
     services.withdraw_report(report, current_user)
     flash(_("The report and its key messages are civil society only again."), "success")
     return redirect(url_for("reports.show", report_id=report_id))
@@ -333,71 +322,3 @@ def order_messages(report_id: int):
         return _render_report(report_id, 409 if ids is not None else 400)
     flash(_("The key messages are reordered."), "success")
     return redirect(url_for("reports.show", report_id=report_id, _anchor="h-messages"))
-
-
-@bp.get("/messages")
-@login_required
-def messages():
-    acts = db.session.scalars(acts_in_order()).all()
-    form = MessageFilterForm(formdata=request.args)
-    form.set_choices(acts)
-    act_number = int_arg("act") or None
-    page = db.paginate(
-        key_messages.messages_list(act_number),
-        page=page_arg(),
-        per_page=MESSAGES_PER_PAGE,
-        error_out=False,
-    )
-    return render_template("reports/messages.html", page=page, form=form, act_number=act_number)
-
-
-@bp.post("/messages/<int:message_id>/merge")
-@login_required
-def merge_message(message_id: int):
-    message = db.first_or_404(key_messages.message_with_context(message_id))
-    require("merge_key_messages", message)
-    form = MergeForm(prefix="merge")
-    form.set_choices(db.session.scalars(key_messages.merge_targets(message)).all())
-    if message.is_merged:
-        flash(_("This key message is already merged."), "warning")
-        return render_template("reports/merge.html", message=message, form=None), 409
-    if not form.validate_on_submit():
-        return render_template("reports/merge.html", message=message, form=form), 422
-    target = db.session.get(KeyMessage, form.target_id.data)
-    try:
-        key_messages.merge_key_message(message, target)
-    except (ValueError, EditConflictError):
-        db.session.rollback()
-        flash(_("The key messages changed meanwhile: try again."), "warning")
-        return render_template("reports/merge.html", message=message, form=form), 409
-    flash(_("Merged into key message #%(id)d.", id=target.id), "success")
-    return redirect(url_for("thread.message", message_id=message_id))
-
-
-def _publication_step(message_id: int, step, done: str):
-    message = db.first_or_404(select(KeyMessage).where(KeyMessage.id == message_id))
-    require("publish", message)
-    _check_button()
-    step(message, current_user)
-    flash(done, "success")
-    return redirect(url_for("thread.message", message_id=message_id))
-
-
-@bp.post("/messages/<int:message_id>/publish")
-@login_required
-def publish_message(message_id: int):
-    return _publication_step(
-        message_id,
-        key_messages.publish_message,
-        _("Governments now read this key message as it stands."),
-    )
-
-
-@bp.post("/messages/<int:message_id>/withdraw")
-@login_required
-def withdraw_message(message_id: int):
-    return _publication_step(
-        message_id,
-        key_messages.withdraw_message,
-        _("The key message is civil society only again."),
-    )

@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 
 from tracker.core.conflicts import EditConflictError
 from tracker.core.extensions import db
-from tracker.core.forms import ButtonForm, describe_share
+from tracker.core.forms import ButtonForm, describe_share, require_button
 from tracker.core.inputs import int_arg
 from tracker.records import policy
 from tracker.records.actions import linked_to_outcome
@@ -141,8 +141,7 @@ def withdraw_outcome(outcome_id: int):
 def _publication_step(outcome_id: int, step, message: str):
     outcome = _load_outcome(outcome_id)
     require("publish", outcome)
-    if not ButtonForm().validate_on_submit():
-        abort(400)
+    require_button()
     step(outcome, current_user)
     flash(message, "success")
     return redirect(url_for("tables.show_outcome", outcome_id=outcome_id))
