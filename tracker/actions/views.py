@@ -150,15 +150,7 @@ def new():
     form = ActionForm()
     form.set_choices(acts, owners, organizations, milestones)
     if request.method == "GET":
-        source = key_message or outcome
-        number = int_arg("act")
-        act = next((a for a in acts if a.number == number), None)
-        if source is not None:
-            form.act_id.data = source.act_id
-        elif act is not None:
-            form.act_id.data = act.id
-        if key_message is not None:
-            form.title.data = _("Follow up: %(text)s", text=key_message.text)[:200]
+        _suggest(form, key_message, outcome, acts)
     if form.validate_on_submit():
         fields = _fields(form, acts, owners, organizations, milestones)
         action = services.create_action(
@@ -170,6 +162,19 @@ def new():
     return render_template(
         "actions/form.html", form=form, action=None, key_message=key_message, outcome=outcome
     ), status
+
+
+def _suggest(form: ActionForm, key_message, outcome, acts) -> None:
+    """A new action's ACT from its source (or ?act=), and its title from a key message."""
+    source = key_message or outcome
+    number = int_arg("act")
+    act = next((a for a in acts if a.number == number), None)
+    if source is not None:
+        form.act_id.data = source.act_id
+    elif act is not None:
+        form.act_id.data = act.id
+    if key_message is not None:
+        form.title.data = _("Follow up: %(text)s", text=key_message.text)[:200]
 
 
 @bp.get("/actions/<int:action_id>")
@@ -286,29 +291,39 @@ def change_status(action_id: int):
             action, form.status.data, form.note.data or "", form.version.data, current_user
         )
     except services.TransitionRefusedError:
-        allowed = services.next_statuses(action, is_staff(current_user))
-        form.status.errors.append(
-            _(
-                "An action that is %(current)s can move to: %(allowed)s.",
-                current=services.status_label(action.status),
-                allowed=", ".join(services.status_label(s) for s in allowed) or "—",
-            )
-        )
-        return _render_show(action, status_form=form, code=422)
+        return _refused_move(action, form)
     except EditConflictError:
-        db.session.refresh(action)
-        flash(
-            _(
-                "Someone changed this action while you were looking at it: it is now "
-                "%(status)s. Check the log, then try again if you still want to.",
-                status=services.status_label(action.status),
-            ),
-            "warning",
-        )
-        form.version.data = action.version
-        return _render_show(action, status_form=form, code=409)
+        return _moved_meanwhile(action, form)
     flash(_("Status updated."), "success")
     return redirect(url_for("actions.show", action_id=action.id))
+
+
+def _refused_move(action: Action, form: StatusForm):
+    """422: the moves this action allows, next to the status field."""
+    allowed = services.next_statuses(action, is_staff(current_user))
+    form.status.errors.append(
+        _(
+            "An action that is %(current)s can move to: %(allowed)s.",
+            current=services.status_label(action.status),
+            allowed=", ".join(services.status_label(s) for s in allowed) or "—",
+        )
+    )
+    return _render_show(action, status_form=form, code=422)
+
+
+def _moved_meanwhile(action: Action, form: StatusForm):
+    """409: someone moved it first; the page shows where it is now."""
+    db.session.refresh(action)
+    flash(
+        _(
+            "Someone changed this action while you were looking at it: it is now "
+            "%(status)s. Check the log, then try again if you still want to.",
+            status=services.status_label(action.status),
+        ),
+        "warning",
+    )
+    form.version.data = action.version
+    return _render_show(action, status_form=form, code=409)
 
 
 @bp.post("/actions/<int:action_id>/comments")

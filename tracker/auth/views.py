@@ -106,40 +106,44 @@ def account():
     password_form = ChangePasswordForm(prefix="password")
     password_form.email_for_check = current_user.email
     language_form = LanguageForm(prefix="language", locale=current_user.locale or "")
-    status = 200
     if request.method == "POST":
         if "password-submit" in request.form:
-            if password_form.validate_on_submit():
-                if not verify_password(
-                    current_user.password_hash, password_form.current_password.data
-                ):
-                    password_form.current_password.errors.append(
-                        _("The current password is incorrect.")
-                    )
-                    status = 422
-                else:
-                    user = current_user._get_current_object()
-                    services.change_password(user, password_form.new_password.data)
-                    # Every other session has ended; this one carries on with the new token.
-                    # (login_user needs the user itself: given the proxy, g would point at
-                    # the proxy and every later current_user lookup would recurse forever.)
-                    session.clear()
-                    login_user(user)
-                    flash(_("Your password is changed. Other devices are signed out."), "success")
-                    return redirect(url_for("auth.account"))
-            else:
-                status = 422
+            done = _change_password(password_form)
         elif "language-submit" in request.form:
-            if language_form.validate_on_submit():
-                services.set_locale(current_user, language_form.locale.data)
-                flash(_("Your language is saved."), "success")
-                return redirect(url_for("auth.account"))
-            status = 422
+            done = _save_language(language_form)
         else:
             abort(400)
+        if done:
+            return redirect(url_for("auth.account"))
+    status = 422 if request.method == "POST" else 200
     return render_template(
         "auth/account.html", password_form=password_form, language_form=language_form
     ), status
+
+
+def _change_password(form: ChangePasswordForm) -> bool:
+    if not form.validate_on_submit():
+        return False
+    if not verify_password(current_user.password_hash, form.current_password.data):
+        form.current_password.errors.append(_("The current password is incorrect."))
+        return False
+    user = current_user._get_current_object()
+    services.change_password(user, form.new_password.data)
+    # Every other session has ended; this one carries on with the new token. (login_user
+    # needs the user itself: given the proxy, g would point at the proxy and every later
+    # current_user lookup would recurse forever.)
+    session.clear()
+    login_user(user)
+    flash(_("Your password is changed. Other devices are signed out."), "success")
+    return True
+
+
+def _save_language(form: LanguageForm) -> bool:
+    if not form.validate_on_submit():
+        return False
+    services.set_locale(current_user, form.locale.data)
+    flash(_("Your language is saved."), "success")
+    return True
 
 
 @bp.route("/invitation/<token>", methods=["GET", "POST"])

@@ -1,5 +1,6 @@
 """Forms every feature uses."""
 
+from flask import abort
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm

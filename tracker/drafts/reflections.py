@@ -135,3 +135,10 @@ def record_reflection(
     reflection.recorded_at = utcnow()
     commit_or_conflict(reflection)
     return reflection
+
+
+def paragraph_of(draft_id: int, paragraph_id: int) -> Select:
+    """A paragraph of this draft (none when the id belongs to another draft)."""
+    return select(DraftParagraph).where(
+        DraftParagraph.id == paragraph_id, DraftParagraph.draft_id == draft_id
+    )

@@ -240,21 +240,14 @@ def reflection(message_id: int, draft_id: int):
     form = ReflectionForm()
     if not form.validate_on_submit():
         return _reflection_page(message_id, draft_id, form, 422)
-    level = Level(form.level.data)
-    paragraphs, missing = _paragraphs_by_ref(draft_id, form.paragraphs.data)
-    if missing:
-        form.paragraphs.errors.append(
-            _("No paragraph %(refs)s in this draft.", refs=", ".join(missing))
-        )
-        return _reflection_page(message_id, draft_id, form, 422)
-    if level == Level.ABSENT and paragraphs:
-        form.paragraphs.errors.append(_("An absent message has no paragraph: leave this empty."))
+    paragraphs = _checked_paragraphs(form, draft_id)
+    if paragraphs is None:
         return _reflection_page(message_id, draft_id, form, 422)
     try:
         reflections.record_reflection(
             key_message=message,
             draft=draft,
-            level=level,
+            level=Level(form.level.data),
             paragraphs=paragraphs,
             excerpt=form.excerpt.data or "",
             note=form.note.data or "",
@@ -265,6 +258,20 @@ def reflection(message_id: int, draft_id: int):
         return _conflict(message_id, draft_id, form)
     flash(_("The reflection is saved."), "success")
     return redirect(url_for("drafts.reflection", message_id=message_id, draft_id=draft_id))
+
+
+def _checked_paragraphs(form: ReflectionForm, draft_id: int) -> list[DraftParagraph] | None:
+    """The paragraphs the form names, or None with the reason next to the field."""
+    paragraphs, missing = _paragraphs_by_ref(draft_id, form.paragraphs.data)
+    if missing:
+        form.paragraphs.errors.append(
+            _("No paragraph %(refs)s in this draft.", refs=", ".join(missing))
+        )
+        return None
+    if Level(form.level.data) == Level.ABSENT and paragraphs:
+        form.paragraphs.errors.append(_("An absent message has no paragraph: leave this empty."))
+        return None
+    return paragraphs
 
 
 def _conflict(message_id: int, draft_id: int, form: ReflectionForm):
@@ -294,12 +301,8 @@ def record_proposal(message_id: int, draft_id: int):
     if not form.validate_on_submit() or form.level.data not in {lv.value for lv in PROPOSAL_LEVELS}:
         abort(400)
     paragraph = db.session.scalars(
-        select(DraftParagraph).where(
-            DraftParagraph.id == form.paragraph_id.data, DraftParagraph.draft_id == draft_id
-        )
-    ).first()
-    if paragraph is None:
-        abort(400)
+        reflections.paragraph_of(draft_id, form.paragraph_id.data)
+    ).first() or abort(400)
     level = Level(form.level.data)
     try:
         reflections.record_reflection(
@@ -311,18 +314,18 @@ def record_proposal(message_id: int, draft_id: int):
             version=form.version.data,
         )
     except EditConflictError:
-        db.session.rollback()
-        flash(
-            _("Someone else saved this reflection meanwhile: check it, then record again."),
-            "warning",
-        )
-        return _reflection_page(message_id, draft_id, status=409)
-    flash(
-        _(
-            "Recorded: %(level)s, paragraph %(ref)s.",
-            level=REFLECTION_LEVELS[level],
-            ref=paragraph.ref,
-        ),
-        "success",
+        return _proposal_conflict(message_id, draft_id)
+    recorded = _(
+        "Recorded: %(level)s, paragraph %(ref)s.", level=REFLECTION_LEVELS[level], ref=paragraph.ref
     )
+    flash(recorded, "success")
     return redirect(url_for("drafts.reflection", message_id=message_id, draft_id=draft_id))
+
+
+def _proposal_conflict(message_id: int, draft_id: int):
+    db.session.rollback()
+    flash(
+        _("Someone else saved this reflection meanwhile: check it, then record again."),
+        "warning",
+    )
+    return _reflection_page(message_id, draft_id, status=409)

@@ -178,27 +178,33 @@ def edit(report_id: int):
     try:
         editing.save_report(report, form.version.data, mine, current_user)
     except EditConflictError:
-        db.session.rollback()
-        db.session.expire_all()
-        report = db.first_or_404(services.report_for_edit(report_id))
-        theirs = editing.ReportContent.of(report)
-        form.version.data = str(report.version)
-        fields = editing.conflict_fields(mine, theirs, CONTENT_LABELS)
-        return render_template(
-            "reports/edit.html", report=report, form=form, conflict_fields=fields
-        ), 409
+        return _edit_conflict(report_id, form, mine)
     except editing.MessagesInUseError as in_use:
         numbers = ", ".join(f"#{message.id}" for message in in_use.messages)
         form.key_messages.errors.append(
             _(
-                "Key messages %(numbers)s were discussed with governments or have duplicates "
-                "merged into them: keep their lines (edit the text if needed).",
+                "Key messages %(numbers)s are shared with governments, were discussed with "
+                "them or have duplicates merged into them: keep their lines (edit the text "
+                "if needed).",
                 numbers=numbers,
             )
         )
         return render_template("reports/edit.html", report=report, form=form), 422
     flash(_("The report is saved."), "success")
     return redirect(url_for("reports.show", report_id=report_id))
+
+
+def _edit_conflict(report_id: int, form: ReportForm, mine: editing.ReportContent):
+    """409: the newer saved text beside the user's, their text kept in the form."""
+    db.session.rollback()
+    db.session.expire_all()
+    report = db.first_or_404(services.report_for_edit(report_id))
+    theirs = editing.ReportContent.of(report)
+    form.version.data = str(report.version)
+    fields = editing.conflict_fields(mine, theirs, CONTENT_LABELS)
+    return render_template(
+        "reports/edit.html", report=report, form=form, conflict_fields=fields
+    ), 409
 
 
 # The review workflow -----------------------------------------------------------------------

@@ -91,6 +91,29 @@ class NewOutcomeForm(OutcomeForm):
 class EditOutcomeForm(OutcomeForm):
     act_id = None
 
+    @classmethod
+    def of(cls, outcome: TableOutcome) -> "EditOutcomeForm":
+        """The form filled from the saved outcome, at its version."""
+        states = [g.id for g in outcome.governments if g.kind == "member_state"]
+        agencies = [g.id for g in outcome.governments if g.kind != "member_state"]
+        form = cls(
+            data={
+                "governments": states,
+                "agencies": agencies,
+                "civil_society_participants": outcome.civil_society_participants,
+                "summary": outcome.summary,
+                "commitments": outcome.commitments,
+                "follow_ups": outcome.follow_ups,
+                "chatham_house": outcome.chatham_house,
+            }
+        )
+        form.set_version(outcome.version)
+        return form
+
+    def set_version(self, version: int) -> None:
+        self.version.data = str(version)
+        self.version.raw_data = [str(version)]
+
 
 POSITION_CHOICES = [("", "—")] + [(str(p), POSITIONS[p]) for p in Position]
 
@@ -99,8 +122,37 @@ class StanceGridForm(FlaskForm):
     version = HiddenField()
     submit = SubmitField(_l("Save the stances"))
 
+    @classmethod
+    def of(cls, outcome: TableOutcome) -> "StanceGridForm":
+        """The grid filled from the saved stances, at the outcome's version."""
+        data = {}
+        for stance in outcome.stances:
+            cell = (stance.government_id, stance.key_message_id)
+            data[position_name(*cell)] = str(stance.position)
+            data[note_name(*cell)] = stance.note
+        form = cls(data=data)
+        form.set_version(outcome.version)
+        return form
+
+    def set_version(self, version: int) -> None:
+        self.version.data = str(version)
+        self.version.raw_data = [str(version)]
+
     def cell_names(self, government_id: int, message_id: int) -> tuple[str, str]:
         return position_name(government_id, message_id), note_name(government_id, message_id)
+
+    def cells(self, governments, messages) -> dict[tuple[int, int], tuple[Position | None, str]]:
+        """(government id, message id) -> (position or None, note), for every cell."""
+        cells = {}
+        for government in governments:
+            for message in messages:
+                position = self[position_name(government.id, message.id)].data
+                note = self[note_name(government.id, message.id)].data or ""
+                cells[(government.id, message.id)] = (
+                    Position(position) if position else None,
+                    note,
+                )
+        return cells
 
 
 def position_name(government_id: int, message_id: int) -> str:

@@ -12,14 +12,12 @@ from tracker.records import policy
 from tracker.records.actions import linked_to_outcome
 from tracker.records.agenda import session_with_details
 from tracker.records.reader import require
-from tracker.records.tables import Position, TableOutcome
+from tracker.records.tables import TableOutcome
 from tracker.tables import bp, grids, services
 from tracker.tables.forms import (
     EditOutcomeForm,
     NewOutcomeForm,
     OutcomeForm,
-    note_name,
-    position_name,
     stance_grid_form_class,
 )
 
@@ -42,11 +40,6 @@ def _fields(form: OutcomeForm) -> services.OutcomeFields:
 
 def _governments_choices():
     return services.split_by_kind(db.session.scalars(services.governments_in_order()).all())
-
-
-def _set_version(form, version: int) -> None:
-    form.version.data = str(version)
-    form.version.raw_data = [str(version)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,22 +76,7 @@ def new_outcome(session_id: int):
 def edit_outcome(outcome_id: int):
     outcome = _load_outcome(outcome_id)
     require("record_table_outcome", outcome)
-    if request.method == "GET":
-        states, agencies = services.split_by_kind(outcome.governments)
-        form = EditOutcomeForm(
-            data={
-                "governments": [g.id for g in states],
-                "agencies": [g.id for g in agencies],
-                "civil_society_participants": outcome.civil_society_participants,
-                "summary": outcome.summary,
-                "commitments": outcome.commitments,
-                "follow_ups": outcome.follow_ups,
-                "chatham_house": outcome.chatham_house,
-            }
-        )
-        _set_version(form, outcome.version)
-    else:
-        form = EditOutcomeForm()
+    form = EditOutcomeForm.of(outcome) if request.method == "GET" else EditOutcomeForm()
     form.set_choices(*_governments_choices())
     describe_share(form.share, outcome)
     context = {"form": form, "session": outcome.session, "outcome": outcome}
@@ -114,7 +92,7 @@ def edit_outcome(outcome_id: int):
             share=bool(form.share.data) and policy.may(current_user, "publish", outcome),
         )
     except EditConflictError as conflict:
-        _set_version(form, outcome.version)
+        form.set_version(outcome.version)
         return render_template("tables/edit.html", conflict=conflict, **context), 409
     flash(_("The outcome is saved."), "success")
     return redirect(url_for("tables.show_outcome", outcome_id=outcome.id))
@@ -159,38 +137,22 @@ def stances(outcome_id: int):
     governments, _agencies = services.split_by_kind(outcome.governments)
     messages = db.session.scalars(services.active_key_messages(outcome.act_id)).all()
     form_class = stance_grid_form_class(governments, messages)
-    if request.method == "GET":
-        data = {}
-        for stance in outcome.stances:
-            data[position_name(stance.government_id, stance.key_message_id)] = str(stance.position)
-            data[note_name(stance.government_id, stance.key_message_id)] = stance.note
-        form = form_class(data=data)
-        _set_version(form, outcome.version)
-    else:
-        form = form_class()
+    form = form_class.of(outcome) if request.method == "GET" else form_class()
     context = {"form": form, "outcome": outcome, "governments": governments, "messages": messages}
     if not form.validate_on_submit():
         status = 422 if request.method == "POST" else 200
         return render_template("tables/stances.html", **context), status
-    cells = {}
-    for government in governments:
-        for message in messages:
-            position = form[position_name(government.id, message.id)].data
-            cells[(government.id, message.id)] = (
-                Position(position) if position else None,
-                form[note_name(government.id, message.id)].data or "",
-            )
     names = {g.id: g.name for g in governments}
     numbers = {m.id: number for number, m in enumerate(messages, start=1)}
     try:
         services.save_stances(
             outcome,
-            cells,
+            form.cells(governments, messages),
             form.version.data,
             describe=lambda c: services.describe_stances(c, names, numbers),
         )
     except EditConflictError as conflict:
-        _set_version(form, outcome.version)
+        form.set_version(outcome.version)
         return render_template("tables/stances.html", conflict=conflict, **context), 409
     flash(_("The stances are saved."), "success")
     return redirect(url_for("tables.show_outcome", outcome_id=outcome.id))
