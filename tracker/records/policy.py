@@ -27,6 +27,8 @@ class Role(enum.StrEnum):
 
 CIVIL_SOCIETY_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR, Role.RAPPORTEUR, Role.MEMBER})
 STAFF_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
+# Who may be a group session's rapporteur (and write its report).
+RAPPORTEUR_ROLES = frozenset({Role.RAPPORTEUR, *STAFF_ROLES})
 # Roles a coordinator may give or manage; an admin manages every role.
 ROLES_COORDINATORS_MANAGE = frozenset({Role.RAPPORTEUR, Role.MEMBER, Role.OBSERVER})
 
@@ -97,7 +99,7 @@ def _own_editable_report(user: Reader | None, report: Any = None) -> bool:
     if not is_civil_society(user):
         return False
     if report is None:
-        return _role(user) in {Role.RAPPORTEUR, *STAFF_ROLES}
+        return _role(user) in RAPPORTEUR_ROLES
     return report.rapporteur_id == user.id and report.is_editable
 
 

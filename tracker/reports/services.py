@@ -18,7 +18,7 @@ from tracker.records.accounts import User
 from tracker.records.acts import Act
 from tracker.records.agenda import MeetingSession, SessionKind
 from tracker.records.base import Visibility
-from tracker.records.policy import Role
+from tracker.records.policy import RAPPORTEUR_ROLES
 from tracker.records.reports import (
     KeyMessage,
     Report,
@@ -28,8 +28,6 @@ from tracker.records.reports import (
     ReportStatus,
 )
 from tracker.reports.messages import active_messages, message_summary
-
-RAPPORTEUR_ROLES = (Role.RAPPORTEUR, Role.COORDINATOR, Role.ADMIN)
 
 
 class WrongStateError(Exception):
@@ -46,7 +44,7 @@ class ReportExistsError(Exception):
 def rapporteur_candidates() -> Select:
     return (
         select(User)
-        .where(User.role.in_(RAPPORTEUR_ROLES), User.active.is_(True))
+        .where(User.role.in_(sorted(RAPPORTEUR_ROLES)), User.active.is_(True))
         .order_by(User.name)
     )
 
