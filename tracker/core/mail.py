@@ -9,13 +9,13 @@ from flask import current_app
 from sqlalchemy import DateTime, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tracker.core.extensions import db
+from tracker.core.extensions import Model, db
 from tracker.core.models import real_utcnow, utcnow
 
 log = logging.getLogger(__name__)
 
 
-class OutboxMessage(db.Model):
+class OutboxMessage(Model):
     """Every mail the app sends is written here first; SMTP delivers it when configured."""
 
     __tablename__ = "outbox_message"

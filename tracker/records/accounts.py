@@ -7,7 +7,7 @@ from flask_login import UserMixin
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.core.extensions import db
+from tracker.core.extensions import Model
 from tracker.core.models import TimestampMixin, real_utcnow, str_enum
 from tracker.core.tokens import new_token
 from tracker.records.policy import Role
@@ -25,7 +25,7 @@ class OrganizationKind(enum.StrEnum):
     GOVERNMENT = "government"
 
 
-class Organization(TimestampMixin, db.Model):
+class Organization(TimestampMixin, Model):
     __tablename__ = "organization"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -42,7 +42,7 @@ class Organization(TimestampMixin, db.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
-class User(UserMixin, TimestampMixin, db.Model):
+class User(UserMixin, TimestampMixin, Model):
     __tablename__ = "user_account"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,7 +77,7 @@ class User(UserMixin, TimestampMixin, db.Model):
         return f"<User {self.email} {self.role}>"
 
 
-class Invitation(TimestampMixin, db.Model):
+class Invitation(TimestampMixin, Model):
     """A single-use, expiring link where an invited person sets their password."""
 
     __tablename__ = "invitation"
@@ -95,7 +95,7 @@ class Invitation(TimestampMixin, db.Model):
     invited_by: Mapped[User | None] = relationship(foreign_keys=[invited_by_id])
 
 
-class PasswordReset(db.Model):
+class PasswordReset(Model):
     """A single-use link, valid for an hour, mailed to someone who forgot their password.
 
     Only the SHA-256 of the link's secret is kept. Its times are real times, never the
@@ -116,7 +116,7 @@ class PasswordReset(db.Model):
     user: Mapped[User] = relationship()
 
 
-class SignInFailure(db.Model):
+class SignInFailure(Model):
     """One failed sign-in: for which email, from which address (the throttle's memory).
 
     Kept in the database so the throttle holds across worker processes (Redis instead when
@@ -138,7 +138,7 @@ class SignInFailure(db.Model):
     )
 
 
-class PasswordResetRequest(db.Model):
+class PasswordResetRequest(Model):
     """One request for a reset link from an address, whatever the email (its throttle)."""
 
     __tablename__ = "password_reset_request"

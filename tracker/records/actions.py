@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, defer, joinedload, mapped_column, relationship
 
-from tracker.core.extensions import db
+from tracker.core.extensions import Model
 from tracker.core.models import TimestampMixin, str_enum, utcnow
 from tracker.records.accounts import Organization, User
 from tracker.records.acts import Act
@@ -76,7 +76,7 @@ LIVE = tuple(status for status in ActionStatus if status not in CLOSED)
 PRIORITY_RANK = {ActionPriority.HIGH: 0, ActionPriority.MEDIUM: 1, ActionPriority.LOW: 2}
 
 
-class Action(PublishableMixin, TimestampMixin, db.Model):
+class Action(PublishableMixin, TimestampMixin, Model):
     """A next step under an ACT, usually from a key message or a small-table outcome."""
 
     __tablename__ = "action"
@@ -131,7 +131,7 @@ class Action(PublishableMixin, TimestampMixin, db.Model):
         return self.due_on is not None and self.due_on < today and not self.is_closed
 
 
-class ActionUpdate(DerivedVisibilityMixin, db.Model):
+class ActionUpdate(DerivedVisibilityMixin, Model):
     """One line of an action's log: created, (re)assigned, edited, a status change, a comment."""
 
     __tablename__ = "action_update"

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.core.extensions import db
+from tracker.core.extensions import Model, db
 from tracker.core.models import str_enum, utcnow
 from tracker.records.accounts import User
 from tracker.records.base import DerivedVisibilityMixin
@@ -17,7 +17,7 @@ class ActivityVerb(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-class Activity(DerivedVisibilityMixin, db.Model):
+class Activity(DerivedVisibilityMixin, Model):
     """One entry of the log. Civil society only: observers read none of it."""
 
     __tablename__ = "activity"

@@ -3,10 +3,10 @@
 from sqlalchemy import Integer, Select, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tracker.core.extensions import db
+from tracker.core.extensions import Model
 
 
-class Act(db.Model):
+class Act(Model):
     __tablename__ = "act"
 
     id: Mapped[int] = mapped_column(primary_key=True)

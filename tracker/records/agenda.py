@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
-from tracker.core.extensions import db
+from tracker.core.extensions import Model, db
 from tracker.core.models import TimestampMixin, str_enum
 from tracker.records.accounts import Organization
 from tracker.records.acts import Act
@@ -62,7 +62,7 @@ session_act = Table(
 )
 
 
-class Meeting(TimestampMixin, db.Model):
+class Meeting(TimestampMixin, Model):
     __tablename__ = "meeting"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -83,7 +83,7 @@ class Meeting(TimestampMixin, db.Model):
     )
 
 
-class MeetingSession(TimestampMixin, db.Model):
+class MeetingSession(TimestampMixin, Model):
     """One item of a meeting's agenda; users call it a session."""
 
     __tablename__ = "meeting_session"
@@ -117,7 +117,7 @@ class MeetingSession(TimestampMixin, db.Model):
         return self.audience == Audience.OPEN
 
 
-class Speaker(db.Model):
+class Speaker(Model):
     __tablename__ = "speaker"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -138,7 +138,7 @@ class Speaker(db.Model):
     organization: Mapped[Organization | None] = relationship(lazy="joined")
 
 
-class Milestone(db.Model):
+class Milestone(Model):
     __tablename__ = "milestone"
 
     id: Mapped[int] = mapped_column(primary_key=True)

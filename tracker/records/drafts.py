@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.core.extensions import db
+from tracker.core.extensions import Model, db
 from tracker.core.models import TimestampMixin, str_enum, utcnow
 from tracker.records.accounts import User
 from tracker.records.agenda import Milestone
@@ -48,7 +48,7 @@ class ReflectionState(enum.StrEnum):
     LOST = "lost"  # its paragraph was deleted in this draft
 
 
-class Draft(TimestampMixin, db.Model):
+class Draft(TimestampMixin, Model):
     """One version of the negotiated text (zero draft, Rev 1, final text...)."""
 
     __tablename__ = "draft"
@@ -74,7 +74,7 @@ class Draft(TimestampMixin, db.Model):
     )
 
 
-class DraftParagraph(db.Model):
+class DraftParagraph(Model):
     __tablename__ = "draft_paragraph"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -109,7 +109,7 @@ reflection_paragraph = Table(
 )
 
 
-class Reflection(DerivedVisibilityMixin, TimestampMixin, db.Model):
+class Reflection(DerivedVisibilityMixin, TimestampMixin, Model):
     """How one key message appears in one draft."""
 
     __tablename__ = "reflection"

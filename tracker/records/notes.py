@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.core.extensions import db
+from tracker.core.extensions import Model
 from tracker.core.models import TimestampMixin, utcnow
 from tracker.records.accounts import User
 from tracker.records.acts import Act
@@ -14,7 +14,7 @@ from tracker.records.agenda import MeetingSession
 from tracker.records.base import DerivedVisibilityMixin, PublishableMixin, published_when_shared
 
 
-class Note(PublishableMixin, TimestampMixin, db.Model):
+class Note(PublishableMixin, TimestampMixin, Model):
     __tablename__ = "note"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -38,7 +38,7 @@ class Note(PublishableMixin, TimestampMixin, db.Model):
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
-class NoteRevision(DerivedVisibilityMixin, db.Model):
+class NoteRevision(DerivedVisibilityMixin, Model):
     __tablename__ = "note_revision"
 
     id: Mapped[int] = mapped_column(primary_key=True)

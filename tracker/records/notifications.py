@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.core.extensions import db
+from tracker.core.extensions import Model
 from tracker.core.models import str_enum, utcnow
 from tracker.records.accounts import User
 from tracker.records.actions import Action, ActionStatus
@@ -20,7 +20,7 @@ class NotificationKind(enum.StrEnum):
     COMMENTED = "commented"
 
 
-class Notification(db.Model):
+class Notification(Model):
     __tablename__ = "notification"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -21,7 +21,7 @@ from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, object_session
 
-from tracker.core.extensions import db
+from tracker.core.extensions import Model
 from tracker.records import policy, publishing
 
 # Keys of Session.info (a session lives for one request).
@@ -55,8 +55,8 @@ def install_visibility_filter(scoped_session) -> None:
     listeners = (
         (scoped_session, "do_orm_execute", _restrict_to_reader, {}),
         (scoped_session, "before_flush", _refuse_changed_views, {}),
-        (db.Model, "load", _loaded, {"propagate": True}),
-        (db.Model, "refresh", _refreshed, {"propagate": True}),
+        (Model, "load", _loaded, {"propagate": True}),
+        (Model, "refresh", _refreshed, {"propagate": True}),
     )
     for target, name, listener, options in listeners:
         if not event.contains(target, name, listener):

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from sqlalchemy import DateTime, ForeignKey, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.core.extensions import db
+from tracker.core.extensions import Model
 from tracker.core.models import TimestampMixin, str_enum, utcnow
 from tracker.records.accounts import User
 from tracker.records.acts import Act
@@ -33,7 +33,7 @@ class ReportEventKind(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-class Report(PublishableMixin, TimestampMixin, db.Model):
+class Report(PublishableMixin, TimestampMixin, Model):
     """A rapporteur's report of one ACT's group session."""
 
     __tablename__ = "report"
@@ -80,7 +80,7 @@ class Report(PublishableMixin, TimestampMixin, db.Model):
         return self.status == ReportStatus.ACCEPTED
 
 
-class ReportInternal(DerivedVisibilityMixin, db.Model):
+class ReportInternal(DerivedVisibilityMixin, Model):
     """The internal part of a report: civil-society-only even when the report is published."""
 
     __tablename__ = "report_internal"
@@ -94,7 +94,7 @@ class ReportInternal(DerivedVisibilityMixin, db.Model):
     report: Mapped[Report] = relationship(back_populates="internal")
 
 
-class ReportPriority(DerivedVisibilityMixin, db.Model):
+class ReportPriority(DerivedVisibilityMixin, Model):
     __tablename__ = "report_priority"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -105,7 +105,7 @@ class ReportPriority(DerivedVisibilityMixin, db.Model):
     report: Mapped[Report] = relationship(back_populates="priorities")
 
 
-class ReportEvent(DerivedVisibilityMixin, db.Model):
+class ReportEvent(DerivedVisibilityMixin, Model):
     """One step of a report's workflow: who, when, and the reviewer's comment."""
 
     __tablename__ = "report_event"
@@ -124,7 +124,7 @@ class ReportEvent(DerivedVisibilityMixin, db.Model):
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
 
 
-class KeyMessage(PublishableMixin, TimestampMixin, db.Model):
+class KeyMessage(PublishableMixin, TimestampMixin, Model):
     """An "ask": the atomic unit traced from the meeting room into the negotiated text."""
 
     __tablename__ = "key_message"

@@ -15,7 +15,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.core.extensions import db
+from tracker.core.extensions import Model, db
 from tracker.core.models import TimestampMixin, str_enum
 from tracker.records.accounts import User
 from tracker.records.acts import Act
@@ -36,7 +36,7 @@ class Position(enum.StrEnum):
     OPPOSED = "opposed"
 
 
-class Government(db.Model):
+class Government(Model):
     """A UN member state or a UN agency that can sit at a small table."""
 
     __tablename__ = "government"
@@ -56,7 +56,7 @@ table_outcome_government = Table(
 )
 
 
-class TableOutcome(PublishableMixin, TimestampMixin, db.Model):
+class TableOutcome(PublishableMixin, TimestampMixin, Model):
     __tablename__ = "table_outcome"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,7 +86,7 @@ class TableOutcome(PublishableMixin, TimestampMixin, db.Model):
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
-class Stance(DerivedVisibilityMixin, db.Model):
+class Stance(DerivedVisibilityMixin, Model):
     """One government's stance on one key message at one small table."""
 
     __tablename__ = "stance"
