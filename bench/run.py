@@ -110,7 +110,7 @@ def fingerprint() -> str:
     for folder, pattern in (
         ("migrations/versions", "*.py"),
         ("tracker/bench", "*.py"),
-        ("tracker/demo", "**/*"),
+        ("tracker/data", "**/*"),
     ):
         for path in sorted((ROOT / folder).glob(pattern)):
             if path.is_file() and "__pycache__" not in path.parts:
@@ -253,7 +253,7 @@ def sign_in(port: int, email: str, password: str) -> str:
 
 
 def sign_in_everyone(port: int, roles: list[str]) -> dict[str, str]:
-    from tracker.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD
+    from tracker.data.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
     emails = {str(role): email for email, _name, role, _org in DEMO_ACCOUNTS}
     return {role: sign_in(port, emails[role], DEMO_PASSWORD) for role in roles}

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from tests.conftest import empty_tables
 from tracker.bench import SCALES, BenchDataExists, generate
 from tracker.core.extensions import db
-from tracker.demo.actions import ACTIONS as DEMO_ACTIONS
+from tracker.data.demo.actions import ACTIONS as DEMO_ACTIONS
 from tracker.records.accounts import User
 from tracker.records.actions import Action, ActionUpdate
 from tracker.records.base import Visibility

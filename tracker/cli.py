@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 
-from tracker.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD, is_empty, load_demo
+from tracker.data.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, is_empty, load_demo
 
 
 def register(app: Flask) -> None:

@@ -24,8 +24,7 @@ from tracker.bench.rows import insert_rows as _insert
 from tracker.bench.scales import SCALES, Scale
 from tracker.bench.text import Prose
 from tracker.core.extensions import db
-from tracker.demo.loader import DEMO_PASSWORD, load_demo
-from tracker.demo.un_member_states import UN_AGENCIES, UN_MEMBER_STATES
+from tracker.data.demo import DEMO_PASSWORD, load_demo
 from tracker.records.accounts import Organization, User
 from tracker.records.actions import Action, ActionUpdate
 from tracker.records.acts import Act
@@ -36,6 +35,7 @@ from tracker.records.notifications import Notification
 from tracker.records.publishing import publish_new
 from tracker.records.reports import KeyMessage, Report, ReportEvent, ReportInternal, ReportPriority
 from tracker.records.tables import Government, Stance, TableOutcome, table_outcome_government
+from tracker.text.redaction import member_states, un_agencies
 
 SHARED, CIVIL_SOCIETY = "shared", "civil_society"
 SLOTS = (time(9, 0), time(10, 45), time(14, 0), time(16, 0))
@@ -401,8 +401,8 @@ def add_reports(build: Build) -> None:
 
 def add_governments(build: Build) -> None:
     existing = set(db.session.scalars(select(Government.name)))
-    rows = [{"name": n, "kind": "member_state"} for n in UN_MEMBER_STATES if n not in existing]
-    rows += [{"name": n, "kind": "un_agency"} for n in UN_AGENCIES if n not in existing]
+    rows = [{"name": n, "kind": "member_state"} for _, n in member_states() if n not in existing]
+    rows += [{"name": n, "kind": "un_agency"} for n in un_agencies() if n not in existing]
     _insert(Government, rows)
     build.government_ids = list(
         db.session.scalars(
