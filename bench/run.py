@@ -109,7 +109,6 @@ def fingerprint() -> str:
     digest = hashlib.sha256()
     for folder, pattern in (
         ("migrations/versions", "*.py"),
-        ("tracker/bench", "*.py"),
         ("tracker/data", "**/*"),
     ):
         for path in sorted((ROOT / folder).glob(pattern)):
@@ -159,7 +158,8 @@ def postgres_data_set(url: str, scale: str, env: dict) -> str:
 def _ids(url: str, env: dict) -> dict:
     """Sample ids for the page paths, read in a child process (the runner keeps no engine)."""
     code = (
-        "import json; from tracker import create_app; from tracker.bench.samples import sample_ids;"
+        "import json; from tracker import create_app;"
+        "from tracker.data.bench.samples import sample_ids;"
         "app = create_app()\n"
         "with app.app_context(): print(json.dumps(sample_ids()))"
     )

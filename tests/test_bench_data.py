@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import empty_tables
-from tracker.bench import SCALES, BenchDataExists, generate
 from tracker.core.extensions import db
+from tracker.data.bench import SCALES, BenchDataExists, generate
 from tracker.data.demo.actions import ACTIONS as DEMO_ACTIONS
 from tracker.records.accounts import User
 from tracker.records.actions import Action, ActionUpdate

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 
+from tracker.data.bench import BenchDataExists, generate
 from tracker.data.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, is_empty, load_demo
 
 
@@ -39,8 +40,6 @@ def demo(if_empty: bool) -> None:
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same data.")
 def bench_data(scale: str, seed: int) -> None:
     """Fill an empty database with the demo plus generated data for the benchmark."""
-    from tracker.bench import BenchDataExists, generate
-
     started = time.perf_counter()
     try:
         counts = generate(scale, seed)
