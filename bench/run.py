@@ -109,8 +109,7 @@ def fingerprint() -> str:
     digest = hashlib.sha256()
     for folder, pattern in (
         ("migrations/versions", "*.py"),
-        ("tracker/bench", "*.py"),
-        ("tracker/demo", "**/*"),
+        ("tracker/data", "**/*"),
     ):
         for path in sorted((ROOT / folder).glob(pattern)):
             if path.is_file() and "__pycache__" not in path.parts:
@@ -159,7 +158,8 @@ def postgres_data_set(url: str, scale: str, env: dict) -> str:
 def _ids(url: str, env: dict) -> dict:
     """Sample ids for the page paths, read in a child process (the runner keeps no engine)."""
     code = (
-        "import json; from tracker import create_app; from tracker.bench.samples import sample_ids;"
+        "import json; from tracker import create_app;"
+        "from tracker.data.bench.samples import sample_ids;"
         "app = create_app()\n"
         "with app.app_context(): print(json.dumps(sample_ids()))"
     )
@@ -253,7 +253,7 @@ def sign_in(port: int, email: str, password: str) -> str:
 
 
 def sign_in_everyone(port: int, roles: list[str]) -> dict[str, str]:
-    from tracker.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD
+    from tracker.data.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
     emails = {str(role): email for email, _name, role, _org in DEMO_ACCOUNTS}
     return {role: sign_in(port, emails[role], DEMO_PASSWORD) for role in roles}

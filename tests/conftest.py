@@ -115,7 +115,7 @@ def login_as(client: FlaskClient) -> Callable:
 @pytest.fixture
 def demo(app_context) -> None:
     """The demo workspace (ACTs, agenda, milestones, accounts)."""
-    from tracker.demo.loader import load_demo
+    from tracker.data.demo import load_demo
 
     load_demo()
 

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import empty_tables
-from tracker.bench import SCALES, BenchDataExists, generate
 from tracker.core.extensions import db
-from tracker.demo.actions import ACTIONS as DEMO_ACTIONS
+from tracker.data.bench import SCALES, BenchDataExistsError, generate
+from tracker.data.demo.actions import ACTIONS as DEMO_ACTIONS
 from tracker.records.accounts import User
 from tracker.records.actions import Action, ActionUpdate
 from tracker.records.base import Visibility
@@ -75,7 +75,7 @@ def test_records_are_both_shared_and_civil_society_only(app_context):
 
 def test_generating_twice_is_refused(app_context):
     generate("small")
-    with pytest.raises(BenchDataExists):
+    with pytest.raises(BenchDataExistsError):
         generate("small")
 
 

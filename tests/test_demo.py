@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from tracker.auth.passwords import verify_password
 from tracker.core.extensions import db
-from tracker.demo.loader import load_demo
+from tracker.data.demo import load_demo
 from tracker.records.accounts import Organization, User
 from tracker.records.acts import Act
 from tracker.records.agenda import Meeting, MeetingSession, Milestone, Speaker

@@ -2,9 +2,8 @@
 
 from sqlalchemy import func, select
 
-from tracker.demo.loader import load_demo
-from tracker.demo.record_data import ILLUSTRATIVE
-from tracker.demo.un_member_states import UN_AGENCIES, UN_MEMBER_STATES
+from tracker.data.demo import load_demo
+from tracker.data.demo.record import ILLUSTRATIVE, UN_AGENCIES, UN_MEMBER_STATES
 from tracker.records.accounts import User
 from tracker.records.acts import Act
 from tracker.records.agenda import SessionKind

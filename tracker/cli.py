@@ -6,7 +6,8 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 
-from tracker.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD, is_empty, load_demo
+from tracker.data.bench import BenchDataExistsError, generate
+from tracker.data.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, is_empty, load_demo
 
 
 def register(app: Flask) -> None:
@@ -39,12 +40,10 @@ def demo(if_empty: bool) -> None:
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same data.")
 def bench_data(scale: str, seed: int) -> None:
     """Fill an empty database with the demo plus generated data for the benchmark."""
-    from tracker.bench import BenchDataExists, generate
-
     started = time.perf_counter()
     try:
         counts = generate(scale, seed)
-    except BenchDataExists as error:
+    except BenchDataExistsError as error:
         raise click.ClickException(str(error)) from error
     click.echo(
         f"Generated the {scale} data set (seed {seed}) in {time.perf_counter() - started:.1f}s:"

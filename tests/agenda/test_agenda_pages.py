@@ -6,7 +6,7 @@ from sqlalchemy import select
 from tests.factories import MeetingFactory, MeetingSessionFactory, SpeakerFactory
 from tracker.agenda.services import ONE_PAGE_ITEMS
 from tracker.core.extensions import db
-from tracker.demo.agenda import GROUP_PURPOSE
+from tracker.data.demo.agenda import GROUP_PURPOSE
 from tracker.records.agenda import MeetingSession
 
 

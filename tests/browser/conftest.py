@@ -47,7 +47,7 @@ def live_server() -> Iterator[str]:
         url = f"sqlite:///{Path(directory) / 'browser.db'}"
         app = create_app(make_config(url, WTF_CSRF_ENABLED=True))
         with app.app_context():
-            from tracker.demo.loader import load_demo
+            from tracker.data.demo import load_demo
 
             db.create_all()
             load_demo()

@@ -2,7 +2,7 @@
 
 from sqlalchemy import func, select
 
-from tracker.demo.drafts import load_drafts
+from tracker.data.demo.drafts import load_drafts
 from tracker.records.acts import Act
 from tracker.records.drafts import Draft, DraftParagraph, Reflection
 from tracker.records.reports import KeyMessage

@@ -99,9 +99,9 @@ def test_duplicate_refs_are_made_unique():
 def test_demo_drafts_split_into_the_compacts_structure():
     from pathlib import Path
 
-    import tracker.demo
+    import tracker.data.demo
 
-    folder = Path(tracker.demo.__file__).parent / "drafts"
+    folder = Path(tracker.data.demo.__file__).parent / "drafts"
     for name in ("zero-draft.md", "final-text.md"):
         paragraphs = split_text((folder / name).read_text(encoding="utf-8"))
         refs = [p.ref for p in paragraphs]

@@ -1,24 +1,24 @@
-"""Load the governments for small tables and the demo meeting record (notes, reports, key
-messages, table outcomes with stances) from `tracker.demo.record_data`.
+"""Load the governments for small tables and the demo meeting record (record.toml): notes
+with their revisions, reports with key messages and workflow, table outcomes with stances.
 
 Every record is found by its natural key before it is created, so loading twice changes
-nothing: a government by name, an account by email, a note by (session, title), a report
-and a table outcome by (session, ACT). These functions only flush; the caller commits
-(`load_demo` does, once, at the end).
+nothing: a government by name, a note by (session, title), a report and a table outcome by
+(session, ACT). These functions only flush; the caller commits (`load_demo` does, once, at
+the end). Records shared with governments are published as they stand.
 """
+
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from tracker.auth.passwords import hash_password
 from tracker.core.extensions import db
-from tracker.demo import agenda, record_data
-from tracker.demo.un_member_states import UN_AGENCIES, UN_MEMBER_STATES
-from tracker.records.accounts import Organization, User
+from tracker.data.demo.agenda import AGENDA
+from tracker.data.files import read_toml
+from tracker.records.accounts import User
 from tracker.records.acts import Act
 from tracker.records.agenda import Meeting, MeetingSession
 from tracker.records.base import Visibility
 from tracker.records.notes import Note, NoteRevision
-from tracker.records.policy import Role
 from tracker.records.publishing import publish_new
 from tracker.records.reports import (
     KeyMessage,
@@ -30,6 +30,16 @@ from tracker.records.reports import (
     ReportStatus,
 )
 from tracker.records.tables import Government, GovernmentKind, Position, Stance, TableOutcome
+from tracker.text.redaction import member_states, un_agencies
+
+# The governments as the workspace lists them (the data lives with the text engine, which
+# redacts these names).
+UN_MEMBER_STATES = tuple(name for _iso, name in member_states())
+UN_AGENCIES = un_agencies()
+
+RECORD = read_toml(__package__, "record.toml")
+# The last line of every note, report summary and table summary, by language.
+ILLUSTRATIVE: dict[str, str] = RECORD["illustrative"]
 
 
 def load_governments() -> dict[str, Government]:
@@ -49,41 +59,17 @@ def load_governments() -> dict[str, Government]:
 
 def load_record() -> None:
     """Notes, reports with key messages and workflow, and small-table outcomes."""
-    users = _load_accounts()
+    users = {user.email: user for user in db.session.scalars(select(User))}
     sessions = _sessions()
     acts = {act.number: act for act in db.session.scalars(select(Act))}
-    for row in record_data.NOTES:
+    for row in RECORD["notes"]:
         _load_note(row, sessions, acts, users)
-    for row in record_data.REPORTS:
+    for row in RECORD["reports"]:
         _load_report(row, sessions, acts, users)
     governments = {item.name: item for item in db.session.scalars(select(Government))}
-    for row in record_data.OUTCOMES:
+    for row in RECORD["outcomes"]:
         _load_outcome(row, sessions, acts, users, governments)
     db.session.flush()
-
-
-def _load_accounts() -> dict[str, User]:
-    # Imported here: the loader imports this module.
-    from tracker.demo.loader import DEMO_PASSWORD
-
-    existing = {user.email for user in db.session.scalars(select(User))}
-    for email, name, role, organization_name in record_data.RECORD_ACCOUNTS:
-        if email in existing:
-            continue
-        organization = db.session.scalar(
-            select(Organization).where(Organization.name == organization_name)
-        )
-        db.session.add(
-            User(
-                email=email,
-                name=name,
-                role=Role(role),
-                organization_id=organization.id if organization else None,
-                password_hash=hash_password(DEMO_PASSWORD),
-            )
-        )
-    db.session.flush()
-    return {user.email: user for user in db.session.scalars(select(User))}
 
 
 def _sessions() -> dict[str, MeetingSession]:
@@ -92,9 +78,20 @@ def _sessions() -> dict[str, MeetingSession]:
         for item in db.session.scalars(
             select(MeetingSession)
             .join(Meeting, MeetingSession.meeting_id == Meeting.id)
-            .where(Meeting.slug == agenda.MEETING["slug"])
+            .where(Meeting.slug == AGENDA.meeting["slug"])
         )
     }
+
+
+def _utc(moment: datetime) -> datetime:
+    """A time of the record, written with its offset, in UTC."""
+    if moment.tzinfo is None:
+        raise ValueError(f"record.toml: {moment} needs its UTC offset, e.g. -06:00")
+    return moment.astimezone(UTC)
+
+
+def _illustrated(text: str, language: str) -> str:
+    return f"{text}\n\n{ILLUSTRATIVE[language]}"
 
 
 def _note_bodies(row: dict) -> list[str]:
@@ -102,9 +99,9 @@ def _note_bodies(row: dict) -> list[str]:
     bodies = []
     for revision in row["revisions"]:
         blocks = list(row["blocks"][: revision["blocks"]])
-        for index, text in revision.get("earlier", {}).items():
-            blocks[index] = text
-        bodies.append("\n\n".join([*blocks, record_data.ILLUSTRATIVE[row["lang"]]]))
+        for number, text in revision.get("earlier", {}).items():
+            blocks[int(number) - 1] = text
+        bodies.append(_illustrated("\n\n".join(blocks), row["lang"]))
     return bodies
 
 
@@ -128,8 +125,8 @@ def _load_note(row: dict, sessions, acts, users) -> None:
         created_by=users.get(first["author"]),
         updated_by=users.get(last["author"]),
         revision_count=len(revisions),
-        created_at=first["at"],
-        updated_at=last["at"],
+        created_at=_utc(first["at"]),
+        updated_at=_utc(last["at"]),
     )
     db.session.add(note)
     for number, (revision, body) in enumerate(zip(revisions, bodies, strict=True), start=1):
@@ -140,10 +137,10 @@ def _load_note(row: dict, sessions, acts, users) -> None:
                 title=row["title"],
                 body=body,
                 author=users.get(revision["author"]),
-                created_at=revision["at"],
+                created_at=_utc(revision["at"]),
             )
         )
-    _publish_if_shared(note, row["visibility"], last["at"])
+    _publish_if_shared(note, row["visibility"], _utc(last["at"]))
 
 
 def _load_report(row: dict, sessions, acts, users) -> None:
@@ -155,7 +152,7 @@ def _load_report(row: dict, sessions, acts, users) -> None:
     )
     if exists is not None:
         return
-    events = row["events"]
+    events = [{**event, "at": _utc(event["at"])} for event in row["events"]]
     status = ReportStatus(row["status"])
     submissions = [event["at"] for event in events if event["kind"] == "submitted"]
     acceptances = [event["at"] for event in events if event["kind"] == "accepted"]
@@ -164,7 +161,7 @@ def _load_report(row: dict, sessions, acts, users) -> None:
         session=session,
         rapporteur=users.get(row["rapporteur"]),
         status=status,
-        summary=row["summary"],
+        summary=_illustrated(row["summary"], row["lang"]),
         # The last submission, kept when a report is returned; none for a draft.
         submitted_at=submissions[-1] if submissions and status != ReportStatus.DRAFT else None,
         accepted_at=acceptances[-1] if status == ReportStatus.ACCEPTED else None,
@@ -181,7 +178,7 @@ def _load_report(row: dict, sessions, acts, users) -> None:
         ReportEvent(
             kind=ReportEventKind(event["kind"]),
             actor=users.get(event["actor"]),
-            comment=event["comment"],
+            comment=event.get("comment", ""),
             created_at=event["at"],
         )
         for event in events
@@ -212,17 +209,7 @@ def _load_outcome(row: dict, sessions, acts, users, governments) -> None:
     )
     if exists is not None:
         return
-    # The ACT's key messages, in the order of its report's data, found by their text.
-    report_row = next(item for item in record_data.REPORTS if item["act"] == row["act"])
-    by_text = {
-        message.text: message
-        for message in db.session.scalars(
-            select(KeyMessage).where(
-                KeyMessage.act_id == act.id, KeyMessage.merged_into_id.is_(None)
-            )
-        )
-    }
-    messages = [by_text.get(text) for text in report_row["key_messages"]]
+    messages = _key_messages(act, row["act"])
     present = [
         governments[name] for name in [*row["governments"], *row["agencies"]] if name in governments
     ]
@@ -230,13 +217,13 @@ def _load_outcome(row: dict, sessions, acts, users, governments) -> None:
         act=act,
         session=session,
         civil_society_participants=row["civil_society_participants"],
-        summary=row["summary"],
+        summary=_illustrated(row["summary"], row["lang"]),
         commitments=row["commitments"],
         follow_ups=row["follow_ups"],
         chatham_house=row["chatham_house"],
         recorded_by=users.get(row["recorded_by"]),
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
+        created_at=_utc(row["created_at"]),
+        updated_at=_utc(row["updated_at"]),
         governments=present,
     )
     for government in present:
@@ -253,10 +240,24 @@ def _load_outcome(row: dict, sessions, acts, users, governments) -> None:
                     )
                 )
     db.session.add(outcome)
-    _publish_if_shared(outcome, row["visibility"], row["updated_at"])
+    _publish_if_shared(outcome, row["visibility"], _utc(row["updated_at"]))
 
 
-def _publish_if_shared(record, visibility: str, at) -> None:
+def _key_messages(act: Act, number: int) -> list[KeyMessage | None]:
+    """The ACT's key messages, in the order of its report's data, found by their text."""
+    report_row = next(item for item in RECORD["reports"] if item["act"] == number)
+    by_text = {
+        message.text: message
+        for message in db.session.scalars(
+            select(KeyMessage).where(
+                KeyMessage.act_id == act.id, KeyMessage.merged_into_id.is_(None)
+            )
+        )
+    }
+    return [by_text.get(text) for text in report_row["key_messages"]]
+
+
+def _publish_if_shared(record, visibility: str, at: datetime) -> None:
     """The demo's records shared with governments were published as they stand (once
     flushed, so the snapshot holds the ids of what it names)."""
     if Visibility(visibility) == Visibility.SHARED:

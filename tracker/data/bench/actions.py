@@ -4,9 +4,10 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from tracker.bench.rows import insert_plain as _insert_plain
-from tracker.bench.rows import insert_rows as _insert
 from tracker.core.extensions import db
+from tracker.data.bench.build import Build
+from tracker.data.bench.rows import insert_plain as _insert_plain
+from tracker.data.bench.rows import insert_rows as _insert
 from tracker.records.accounts import User
 from tracker.records.actions import Action, ActionUpdate
 from tracker.records.agenda import Milestone
@@ -27,7 +28,7 @@ PATH = {
 }
 
 
-def add_actions(build) -> None:
+def add_actions(build: Build) -> None:
     """`scale.actions` actions over every ACT, with `scale.action_updates` log lines in all
     (created, then status moves and comments) and `scale.notifications` notifications."""
     rng, prose, scale = build.rng, build.prose, build.scale
