@@ -6,6 +6,15 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 
+from tracker.actions.digest import send_due_digests
+from tracker.core.backup import (
+    BackupUnsupportedError,
+    backup_sqlite,
+    default_backup_path,
+    sqlite_file,
+)
+from tracker.core.extensions import db
+from tracker.core.mail import deliver_pending
 from tracker.data.bench import BenchDataExistsError, generate
 from tracker.data.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, is_empty, load_demo
 
@@ -56,12 +65,6 @@ def bench_data(scale: str, seed: int) -> None:
 @click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
 def backup(path: Path | None) -> None:
     """Write a consistent copy of the SQLite database to PATH (safe while the app runs)."""
-    from tracker.core.backup import (
-        BackupUnsupportedError,
-        backup_sqlite,
-        default_backup_path,
-        sqlite_file,
-    )
 
     try:
         source = sqlite_file(current_app.config["SQLALCHEMY_DATABASE_URI"])
@@ -76,9 +79,6 @@ def backup(path: Path | None) -> None:
 def notify_due(days: int) -> None:
     """Mail each owner a digest of their actions overdue or due soon (run it daily from cron),
     and retry any mail still waiting in the outbox."""
-    from tracker.actions.digest import send_due_digests
-    from tracker.core.extensions import db
-    from tracker.core.mail import deliver_pending
 
     retried = deliver_pending()
     db.session.commit()
