@@ -15,8 +15,6 @@ from tests.conftest import make_config
 from tracker import create_app
 from tracker.core.extensions import db
 
-MIGRATIONS_DATABASE = "tracker_migrations"
-
 
 @pytest.fixture
 def empty_database_url(tmp_path: Path) -> Iterator[str]:
@@ -25,21 +23,23 @@ def empty_database_url(tmp_path: Path) -> Iterator[str]:
     if not test_url:
         yield f"sqlite:///{tmp_path / 'migrations.db'}"
         return
-    # A database of its own, so the suite's database is never touched.
+    # A database of its own, named after the suite's, so the suite's database is never
+    # touched and two suites on one server (two checkouts) never share it.
+    migrations_database = f"{make_url(test_url).database}_migrations"
     server = create_engine(
         make_url(test_url).set(database="postgres"), isolation_level="AUTOCOMMIT"
     )
     try:
         with server.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {MIGRATIONS_DATABASE} WITH (FORCE)"))
-            connection.execute(text(f"CREATE DATABASE {MIGRATIONS_DATABASE}"))
+            connection.execute(text(f"DROP DATABASE IF EXISTS {migrations_database} WITH (FORCE)"))
+            connection.execute(text(f"CREATE DATABASE {migrations_database}"))
         yield (
             make_url(test_url)
-            .set(database=MIGRATIONS_DATABASE)
+            .set(database=migrations_database)
             .render_as_string(hide_password=False)
         )
         with server.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {MIGRATIONS_DATABASE} WITH (FORCE)"))
+            connection.execute(text(f"DROP DATABASE IF EXISTS {migrations_database} WITH (FORCE)"))
     finally:
         server.dispose()
 
