@@ -26,7 +26,7 @@ from tests.test_access_matrix import ROUTES
 from tracker.agenda.services import ONE_PAGE_ITEMS
 from tracker.core.inputs import DB_INT_MAX, NO_RECORD, int_arg, page_arg
 
-TRACKER = Path(__file__).resolve().parent.parent / "tracker"
+TRACKER = Path(__file__).resolve().parents[2] / "tracker"
 # The largest PostgreSQL integer, then beyond it, beyond any 64-bit integer (SQLite's), and
 # beyond PostgreSQL's bigint.
 URL_NUMBERS = (DB_INT_MAX, 2**31, 10**20, 2**63)
