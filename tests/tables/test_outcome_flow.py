@@ -3,7 +3,7 @@
 from sqlalchemy import select
 
 from tests import factories
-from tests.tables.test_outcomes import outcome_form, small_table_with_messages
+from tests.tables.helpers import outcome_form, small_table_with_messages
 from tracker.core.extensions import db
 from tracker.records.tables import Stance, TableOutcome
 
