@@ -1,4 +1,4 @@
-"""Small tables: editing, publishing, stale stance forms, and the session page."""
+"""Small tables: editing, publishing, stale stance forms."""
 
 from sqlalchemy import select
 
@@ -126,13 +126,3 @@ def test_removing_a_government_removes_its_stances(client, login_as):
     assert response.status_code == 302
     stances = db.session.scalars(select(Stance).where(Stance.outcome_id == outcome.id)).all()
     assert [s.government_id for s in stances] == [first.id]
-
-
-def test_the_session_page_offers_to_record_only_to_coordinators(client, login_as):
-    act = factories.ActFactory()
-    session = factories.MeetingSessionFactory(kind="small_table", audience="open", acts=[act])
-    login_as("member")
-    assert "Record the outcome" not in client.get(f"/sessions/{session.id}").get_data(as_text=True)
-    login_as("coordinator")
-    html = client.get(f"/sessions/{session.id}").get_data(as_text=True)
-    assert f"/sessions/{session.id}/outcome/new?act={act.id}" in html
