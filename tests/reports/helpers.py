@@ -13,6 +13,14 @@ def group_session_with(act):
     return factories.MeetingSessionFactory(kind="group_session", acts=[act])
 
 
+def report_with_messages(*texts, **fields):
+    """A report whose key messages are `texts`, ranked in that order."""
+    report = factories.ReportFactory(**fields)
+    for rank, text in enumerate(texts, start=1):
+        factories.KeyMessageFactory(report=report, rank=rank, text=text)
+    return report
+
+
 def report_form(report, **changes) -> dict:
     """What the edit form would post for `report` as it is now, with `changes`."""
     data = {

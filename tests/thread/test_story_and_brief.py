@@ -1,4 +1,4 @@
-"""A key message's story on its page, and the one-page brief of an ACT (HTML and Markdown)."""
+"""A key message's page and its story, and the one-page brief of an ACT (HTML and Markdown)."""
 
 import re
 from datetime import date, datetime
@@ -7,6 +7,7 @@ import pytest
 
 from tests import factories
 from tests.conftest import empty_tables
+from tests.reports.helpers import messages_of, report_with_messages
 
 
 def _text(html: str) -> str:
@@ -58,6 +59,17 @@ def _thread(shared_note: bool = False):
     factories.ReflectionFactory(key_message=message, draft=zero, level="weak")
     factories.ReflectionFactory(key_message=message, draft=rev, level="strong")
     return act, message
+
+
+def test_the_message_page_is_stable_and_says_where_it_comes_from(client, login_as):
+    report = report_with_messages("Regularisation pathways")
+    message = messages_of(report.id)[0]
+    login_as("member")
+    html = client.get(f"/messages/{message.id}").get_data(as_text=True)
+    assert "Regularisation pathways" in html
+    assert f'href="/reports/{report.id}"' in html
+    assert report.act.label in html
+    assert "Follow-up actions" in html
 
 
 def test_the_story_runs_from_the_meeting_room_to_the_drafts(client, login_as):
