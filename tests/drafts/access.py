@@ -3,13 +3,9 @@
 from tests.access import CIVIL_SOCIETY, STAFF, Route
 
 ROUTES = [
-    Route("thread.brief", lambda w: f"/acts/{w.act.number}/brief"),
-    Route("thread.brief_markdown", lambda w: f"/acts/{w.act.number}/brief.md"),
     Route("drafts.index", lambda w: "/drafts"),
     Route("drafts.show", lambda w: f"/drafts/{w.draft.id}"),
     Route("drafts.changes", lambda w: f"/drafts/{w.draft.id}/changes"),
-    Route("thread.matrix", lambda w: "/drafts/matrix"),
-    Route("thread.matrix", lambda w: f"/drafts/matrix?act={w.act.number}"),
     Route("drafts.new", lambda w: "/drafts/new", allowed=STAFF),
     Route(
         "drafts.new",

@@ -111,13 +111,6 @@ ROUTES = [
     Route("reports.messages", lambda w: "/messages"),
     Route("reports.messages", lambda w: f"/messages?act={w.act.number}"),
     Route(
-        "thread.message",
-        lambda w: f"/messages/{w.key_message.id}",
-        allowed=CIVIL_SOCIETY,
-        refused=HIDDEN,
-    ),
-    Route("thread.message", lambda w: f"/messages/{w.shared_key_message.id}"),
-    Route(
         "reports.merge_message",
         lambda w: f"/messages/{w.key_message.id}/merge",
         method="POST",
