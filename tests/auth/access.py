@@ -5,9 +5,7 @@ Anyone may ask for a reset link, signed in or not; a link that is not valid answ
 to everyone. Coordinators and admins manage people.
 """
 
-from tests.access import ALL_ROLES, NOBODY, STAFF, Route
-
-NOT_A_LINK = {role: 404 for role in ALL_ROLES}
+from tests.access import NOBODY, NOT_FOUND_FOR_ANYONE, STAFF, Route
 
 ROUTES = [
     Route("auth.sign_in", lambda w: "/sign-in", public=True),
@@ -16,7 +14,7 @@ ROUTES = [
         lambda w: "/invitation/not-a-token",
         public=True,
         allowed=NOBODY,
-        refused={role: 404 for role in ALL_ROLES},
+        refused=NOT_FOUND_FOR_ANYONE,
     ),
     Route("auth.sign_out", lambda w: "/sign-out", method="POST"),
     Route("auth.account", lambda w: "/account"),
@@ -33,7 +31,7 @@ ROUTES = [
         lambda w: "/reset-password/not-a-token",
         public=True,
         allowed=NOBODY,
-        refused=NOT_A_LINK,
+        refused=NOT_FOUND_FOR_ANYONE,
     ),
     Route(
         "auth.reset_password",
@@ -41,7 +39,7 @@ ROUTES = [
         method="POST",
         public=True,
         allowed=NOBODY,
-        refused=NOT_A_LINK,
+        refused=NOT_FOUND_FOR_ANYONE,
         data=lambda w: {
             "new_password": "a long enough passphrase",
             "confirm": "a long enough passphrase",

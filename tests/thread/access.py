@@ -1,9 +1,7 @@
 """Routes of the thread: the dashboard, the ACTs and each ACT's page and brief, a session's
 page, a key message's page, the matrix."""
 
-from tests.access import CIVIL_SOCIETY, Route
-
-HIDDEN = {"observer": 404}
+from tests.access import CIVIL_SOCIETY, HIDDEN_FROM_OBSERVERS, Route
 
 ROUTES = [
     Route("thread.root", lambda w: "/", public=True),
@@ -19,7 +17,7 @@ ROUTES = [
         "thread.message",
         lambda w: f"/messages/{w.key_message.id}",
         allowed=CIVIL_SOCIETY,
-        refused=HIDDEN,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route("thread.message", lambda w: f"/messages/{w.shared_key_message.id}"),
 ]
