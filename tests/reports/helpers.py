@@ -1,6 +1,4 @@
-"""Building reports for the tests and reading what their pages say."""
-
-import re
+"""Building reports for the tests, and reading them back from the database."""
 
 from sqlalchemy import select
 
@@ -47,8 +45,3 @@ def messages_of(report_id: int) -> list[KeyMessage]:
             select(KeyMessage).where(KeyMessage.report_id == report_id).order_by(KeyMessage.rank)
         )
     )
-
-
-def text_of(html: str) -> str:
-    """The page's text, tags removed and spaces collapsed, as a reader sees it."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))

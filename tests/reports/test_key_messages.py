@@ -1,6 +1,5 @@
 """Key messages: records of their own, kept across edits, ordered, merged, listed."""
 
-from tests.auth.pages import error_next_to
 from tests.factories import (
     ActFactory,
     KeyMessageFactory,
@@ -8,12 +7,12 @@ from tests.factories import (
     StanceFactory,
     TableOutcomeFactory,
 )
+from tests.pages import error_next_to, text_of
 from tests.reports.helpers import (
     fresh,
     messages_of,
     report_form,
     report_with_messages,
-    text_of,
 )
 from tracker.core.extensions import db
 from tracker.records.reports import KeyMessage

@@ -5,6 +5,7 @@ from datetime import date
 
 from tests import factories
 from tests.factories import ActFactory, MilestoneFactory
+from tests.pages import text_of
 
 
 def timeline_items(html: str) -> list[tuple[str, str]]:
@@ -57,7 +58,7 @@ def test_the_ten_act_cards(client, login_as, demo):
 
 def _card(html: str, number: int) -> str:
     cards = re.findall(r'<article class="card card-act h-100">.*?</article>', html, re.DOTALL)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cards[number - 1]))
+    return text_of(cards[number - 1])
 
 
 def test_each_card_shows_report_messages_reflection_and_actions(app, client, login_as, monkeypatch):

@@ -1,22 +1,18 @@
 """A key message's page and its story, and the one-page brief of an ACT (HTML and Markdown)."""
 
-import re
 from datetime import date, datetime
 
 import pytest
 
 from tests import factories
 from tests.conftest import empty_tables
+from tests.pages import text_of
 from tests.reports.helpers import messages_of, report_with_messages
-
-
-def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 def _story(html: str) -> str:
     start = html.index('id="h-story"')
-    return _text(html[start : html.index("</section>", start)])
+    return text_of(html[start : html.index("</section>", start)])
 
 
 def _thread(shared_note: bool = False):
@@ -113,7 +109,7 @@ def test_the_brief_shows_standing_change_stances_and_actions_due(
     factories.ActionFactory(act=act, title="Due after round 3", due_on=date(2018, 5, 1))
     factories.ActionFactory(act=act, title="Already done", status="done")
     login_as("member")
-    page = _text(client.get("/acts/3/brief").get_data(as_text=True))
+    page = text_of(client.get("/acts/3/brief").get_data(as_text=True))
     assert "End child detention. Strong up from Weak Mexico: Supportive" in page
     assert "Open actions due before Negotiation round 3" in page
     assert "Due before round 3" in page
