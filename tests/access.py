@@ -1,27 +1,50 @@
 """The permission matrix: every route of the app, and what each role gets there.
 
-Each feature declares its routes in `tests/<feature>/access.py` as a list `ROUTES` of
-`Route`; `tests/test_access_matrix.py` walks every route as every role (and signed out)
+Each folder of the tests declares the routes of its package in its `access.py`, as a list
+`ROUTES` of `Route`, written with the role sets, refusals and form data of this module;
+`tests/test_access_matrix.py` walks every declared route as every role (and signed out)
 and fails when a route of `app.url_map` has no entry.
 
 `World` holds one record of each kind, both civil-society-only and shared, and one
-signed-in user per role (the rapporteur is the one assigned to `report`).
+signed-in user per role (the rapporteur is the one assigned to `report`, the member owns
+the actions and their notification).
 """
 
 import hashlib
-from collections.abc import Callable
+import importlib
+import pkgutil
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, time
 
+import tests
 from tests import factories
 from tracker.records.policy import Role
 
 FEED_TOKEN = "world-calendar-feed-token"
+
+# Who gets through.
 ALL_ROLES = frozenset(role.value for role in Role)
 CIVIL_SOCIETY = frozenset({"admin", "coordinator", "rapporteur", "member"})
 STAFF = frozenset({"admin", "coordinator"})
-ADMIN = frozenset({"admin"})
+RAPPORTEUR = frozenset({"rapporteur"})
+MEMBER = frozenset({"member"})
 NOBODY: frozenset[str] = frozenset()
+
+
+# What the others get: 403, unless the record is one they may not see.
+def not_found_for(roles: Collection[str]) -> dict[str, int]:
+    """404 for these roles, as if the record did not exist."""
+    return {role: 404 for role in roles}
+
+
+HIDDEN_FROM_OBSERVERS = not_found_for({"observer"})
+NOT_FOUND_FOR_ANYONE = not_found_for(ALL_ROLES)
+
+
+def versioned(record, **fields: str) -> dict[str, str]:
+    """What a form posts to change `record`: its fields and the version it was read at."""
+    return {"version": str(record.version), **fields}
 
 
 @dataclass(frozen=True)
@@ -39,6 +62,22 @@ class Route:
 
     def expected_refusal(self, role: str) -> int:
         return self.refused.get(role, 403)
+
+
+def declared_routes() -> list[Route]:
+    """The `ROUTES` of every folder's `access.py`."""
+    routes: list[Route] = []
+    for module_info in pkgutil.iter_modules(tests.__path__):
+        if not module_info.ispkg:
+            continue
+        try:
+            module = importlib.import_module(f"tests.{module_info.name}.access")
+        except ModuleNotFoundError as error:
+            if error.name != f"tests.{module_info.name}.access":
+                raise
+            continue
+        routes.extend(module.ROUTES)
+    return routes
 
 
 class World:
@@ -125,7 +164,7 @@ class World:
         self.hidden_outcome = factories.TableOutcomeFactory(
             act=self.other_act, visibility="civil_society"
         )
-        # Drafts and reflections (issue 6)
+        # Drafts and reflections.
         self.draft = factories.DraftFactory(name="World zero draft")
         self.paragraph = factories.DraftParagraphFactory(draft=self.draft, ref="1", position=1)
         self.reflection = factories.ReflectionFactory(
@@ -134,7 +173,7 @@ class World:
         self.shared_reflection = factories.ReflectionFactory(
             key_message=self.shared_key_message, draft=self.draft, paragraphs=[self.paragraph]
         )
-        # Next-step actions (issue 5): the member owns both.
+        # Next-step actions: the member owns both.
         self.action = factories.ActionFactory(
             act=self.act, owner=self.users["member"], key_message=self.key_message
         )

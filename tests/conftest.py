@@ -64,6 +64,17 @@ def app(database_dir: Path) -> Iterator[Flask]:
         _db.engine.dispose()
 
 
+@pytest.fixture
+def csrf_app(database_dir: Path) -> Iterator[Flask]:
+    """The app on the same database with CSRF on, as in production."""
+    csrf_app = create_app(make_config(database_url(database_dir), WTF_CSRF_ENABLED=True))
+    csrf_app.test_client_class = IsolatedClient
+    yield csrf_app
+    with csrf_app.app_context():
+        _db.session.remove()
+        _db.engine.dispose()
+
+
 def _reset_alembic_version() -> None:
     with _db.engine.begin() as connection:
         connection.execute(text("DROP TABLE IF EXISTS alembic_version"))

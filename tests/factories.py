@@ -5,7 +5,7 @@ from datetime import date, time
 
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from tracker.auth.passwords import hash_password
 from tracker.core.extensions import db
@@ -36,6 +36,12 @@ def publish(record) -> None:
     db.session.refresh(record)
     publish_new(record, None)
     db.session.flush()
+
+
+def insert_rows(model, rows: list[dict]) -> list[int]:
+    """Insert `rows` of `model` in bulk (no factory, no publishing); return their ids in order."""
+    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
+    return list(db.session.scalars(statement, rows))
 
 
 def publish_rows(model, rows: list[dict], ids: list[int]) -> None:
@@ -255,7 +261,7 @@ class StanceFactory(PartOfPublished):
     position = "supportive"
 
 
-# Drafts and reflections (issue 6)
+# Drafts and reflections
 
 
 class DraftFactory(Base):
@@ -292,7 +298,7 @@ class ReflectionFactory(Base):
     note = ""
 
 
-# Next-step actions (issue 5)
+# Next-step actions
 
 
 class ActionFactory(PublishableBase):

@@ -1,36 +1,17 @@
 """Every role against every route: allowed, or refused (403, or 404 for hidden records)."""
 
-import importlib
-import pkgutil
-
 import pytest
 
-import tests
-from tests.access import ALL_ROLES, Route, World
+from tests.access import ALL_ROLES, Route, World, declared_routes
 
 UNCHECKED_ENDPOINTS = {"static", "bootstrap.static"}
-
-
-def all_routes() -> list[Route]:
-    routes: list[Route] = []
-    for module_info in pkgutil.iter_modules(tests.__path__):
-        if not module_info.ispkg:
-            continue
-        try:
-            module = importlib.import_module(f"tests.{module_info.name}.access")
-        except ModuleNotFoundError:
-            continue
-        routes.extend(module.ROUTES)
-    return routes
-
-
-ROUTES = all_routes()
+ROUTES = declared_routes()
 
 
 def test_every_route_of_the_app_is_in_the_matrix(app):
     declared = {route.endpoint for route in ROUTES}
     endpoints = {rule.endpoint for rule in app.url_map.iter_rules()} - UNCHECKED_ENDPOINTS
-    assert endpoints - declared == set(), "add these routes to a tests/<feature>/access.py"
+    assert endpoints - declared == set(), "declare these routes in tests/<package>/access.py"
     assert declared - endpoints == set(), "these declared routes do not exist"
 
 

@@ -1,11 +1,19 @@
 """Routes of next-step actions and their exports."""
 
-from tests.access import ALL_ROLES, CIVIL_SOCIETY, FEED_TOKEN, STAFF, Route
+from tests.access import (
+    CIVIL_SOCIETY,
+    FEED_TOKEN,
+    HIDDEN_FROM_OBSERVERS,
+    MEMBER,
+    NOBODY,
+    NOT_FOUND_FOR_ANYONE,
+    STAFF,
+    Route,
+    versioned,
+)
 
-OWNER_AND_STAFF = frozenset({"admin", "coordinator", "member"})
 
-
-def _new_action(w) -> dict:
+def _action_form(w) -> dict:
     return {
         "title": "Brief the co-facilitators",
         "act_id": str(w.act.id),
@@ -23,7 +31,7 @@ ROUTES = [
         lambda w: f"/actions/{w.action.id}/publish",
         method="POST",
         allowed=STAFF,
-        refused={"observer": 404},
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route(
         "actions.publish",
@@ -42,7 +50,7 @@ ROUTES = [
         lambda w: f"/actions/{w.action.id}/withdraw",
         method="POST",
         allowed=STAFF,
-        refused={"observer": 404},
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route("actions.index", lambda w: "/actions"),
     Route("actions.index", lambda w: f"/actions?act={w.act.number}&status=open&overdue=y"),
@@ -51,49 +59,50 @@ ROUTES = [
     Route("actions.board", lambda w: "/actions/board"),
     Route("actions.board", lambda w: f"/actions/board?act={w.act.number}"),
     Route("actions.new", lambda w: "/actions/new", allowed=STAFF),
+    # From a key message observers may not read: 403 all the same, the permission comes first.
     Route(
         "actions.new",
         lambda w: f"/actions/new?key_message={w.key_message.id}",
         allowed=STAFF,
         refused={"observer": 403},
     ),
-    Route("actions.new", lambda w: "/actions/new", method="POST", allowed=STAFF, data=_new_action),
+    Route("actions.new", lambda w: "/actions/new", method="POST", allowed=STAFF, data=_action_form),
     Route("actions.show", lambda w: f"/actions/{w.shared_action.id}"),
     Route(
         "actions.show",
         lambda w: f"/actions/{w.action.id}",
         allowed=CIVIL_SOCIETY,
-        refused={"observer": 404},
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route("actions.edit", lambda w: f"/actions/{w.shared_action.id}/edit", allowed=STAFF),
     Route(
         "actions.edit",
         lambda w: f"/actions/{w.action.id}/edit",
         allowed=STAFF,
-        refused={"observer": 404},
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route(
         "actions.edit",
         lambda w: f"/actions/{w.shared_action.id}/edit",
         method="POST",
         allowed=STAFF,
-        data=lambda w: {**_new_action(w), "version": str(w.shared_action.version)},
+        data=lambda w: versioned(w.shared_action, **_action_form(w)),
     ),
     # The owner (the member) and coordinators move it along; others are refused.
     Route(
         "actions.change_status",
         lambda w: f"/actions/{w.shared_action.id}/status",
         method="POST",
-        allowed=OWNER_AND_STAFF,
-        data=lambda w: {"status": "in_progress", "version": str(w.shared_action.version)},
+        allowed=STAFF | MEMBER,
+        data=lambda w: versioned(w.shared_action, status="in_progress"),
     ),
     Route(
         "actions.change_status",
         lambda w: f"/actions/{w.action.id}/status",
         method="POST",
-        allowed=OWNER_AND_STAFF,
-        refused={"observer": 404},
-        data=lambda w: {"status": "done", "version": str(w.action.version)},
+        allowed=STAFF | MEMBER,
+        refused=HIDDEN_FROM_OBSERVERS,
+        data=lambda w: versioned(w.action, status="done"),
     ),
     # Dropping is for coordinators only, even for the owner.
     Route(
@@ -101,7 +110,7 @@ ROUTES = [
         lambda w: f"/actions/{w.shared_action.id}/status",
         method="POST",
         allowed=STAFF,
-        data=lambda w: {"status": "dropped", "version": str(w.shared_action.version)},
+        data=lambda w: versioned(w.shared_action, status="dropped"),
     ),
     Route(
         "actions.comment",
@@ -115,24 +124,18 @@ ROUTES = [
         lambda w: f"/actions/{w.action.id}/comments",
         method="POST",
         allowed=CIVIL_SOCIETY,
-        refused={"observer": 404},
+        refused=HIDDEN_FROM_OBSERVERS,
         data=lambda w: {"body": "Done on our side."},
     ),
-    Route("actions.calendar", lambda w: "/calendar", allowed=ALL_ROLES),
-    Route(
-        "actions.calendar",
-        lambda w: "/calendar",
-        method="POST",
-        allowed=ALL_ROLES,
-        data=lambda w: {},
-    ),
+    Route("actions.calendar", lambda w: "/calendar"),
+    Route("actions.calendar", lambda w: "/calendar", method="POST"),
     # The feed's secret address is its only key: it answers without a session.
     Route("actions.feed", lambda w: f"/calendar/{FEED_TOKEN}.ics", public=True),
     Route(
         "actions.feed",
         lambda w: "/calendar/not-a-token.ics",
-        allowed=frozenset(),
-        refused={role: 404 for role in ALL_ROLES},
+        allowed=NOBODY,
+        refused=NOT_FOUND_FOR_ANYONE,
         public=True,
     ),
 ]

@@ -1,9 +1,9 @@
-"""CSV of the filtered list, the personal calendar feed, the agenda as iCalendar, the digest."""
+"""CSV of the filtered list, the personal calendar feed, the digest."""
 
 import csv
 import io
 import re
-from datetime import date, datetime, time
+from datetime import date
 
 from icalendar import Calendar
 from sqlalchemy import select
@@ -77,30 +77,6 @@ def test_the_feed_shows_its_owner_what_they_may_see(client, login_as):
     path = re.search(r'value="http://localhost([^"]+\.ics)"', page).group(1)
     client.post("/sign-out")
     assert b"Civil society only" in client.get(path).data
-
-
-def test_the_agenda_downloads_as_icalendar_in_the_venue_time_zone(client, login_as):
-    meeting = factories.MeetingFactory(slug="pv", timezone="America/Mexico_City")
-    factories.MeetingSessionFactory(
-        meeting=meeting,
-        title="Opening plenary",
-        day=date(2017, 12, 2),
-        starts_at=time(9, 0),
-        ends_at=time(10, 30),
-    )
-    factories.MeetingSessionFactory(meeting=meeting, title="Group session: ACT 3")
-    login_as("observer")
-    response = client.get("/meetings/pv/agenda.ics")
-    assert response.status_code == 200
-    assert response.mimetype == "text/calendar"
-    calendar = Calendar.from_ical(response.data)
-    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
-    assert set(events) == {"Opening plenary", "Group session: ACT 3"}
-    start = events["Opening plenary"].decoded("DTSTART")
-    assert start.replace(tzinfo=None) == datetime(2017, 12, 2, 9, 0)
-    assert str(start.tzinfo) == "America/Mexico_City"
-    assert calendar.walk("VTIMEZONE"), "the time zone travels with the file"
-    assert client.get("/meetings/nowhere/agenda.ics").status_code == 404
 
 
 def test_notify_due_mails_each_owner_their_late_and_coming_actions(app, db):

@@ -1,4 +1,4 @@
-"""My actions, the filtered list, the board, the ACT page counts; what observers see."""
+"""My actions, the filtered list, the board; what observers see."""
 
 import re
 from datetime import date
@@ -88,20 +88,6 @@ def test_the_board_has_a_column_per_status_with_counts(client, login_as):
     assert counts == {"open": "3", "in_progress": "0", "blocked": "1", "done": "0", "dropped": "0"}
     assert "Stuck" in html
     assert client.get("/actions/board?act=42").status_code == 404
-
-
-def test_the_act_page_counts_open_overdue_and_done(client, login_as):
-    act = factories.ActFactory(number=3)
-    factories.ActionFactory(act=act, due_on=date(2018, 3, 1))
-    factories.ActionFactory(act=act, due_on=date(2018, 3, 28), title="Next up")
-    factories.ActionFactory(act=act, status="done")
-    login_as("member")
-    html = client.get("/acts/3").get_data(as_text=True)
-    assert "2 open" in html
-    assert "1 overdue" in html
-    assert "1 done" in html
-    assert "Next due: Mar 28, 2018" in html
-    assert "Next up" in html
 
 
 def test_observers_see_only_shared_actions_everywhere(client, login_as):

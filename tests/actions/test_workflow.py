@@ -242,20 +242,3 @@ def test_comments_and_progress_notes_stay_among_civil_society(client, login_as, 
     assert client.post(f"/actions/{action.id}/comments", data={"body": "x"}).status_code == 403
     login_as("member")
     assert client.post(f"/actions/{action.id}/comments", data={"body": ""}).status_code == 422
-
-
-def test_notifications_are_read_one_by_one_or_all_at_once(client, login_as, db):
-    member = factories.UserFactory(role="member")
-    first = factories.NotificationFactory(action=factories.ActionFactory(owner=member))
-    factories.NotificationFactory(action=factories.ActionFactory(owner=member))
-    member.unread_notifications = 2
-    login_as(member)
-    page = client.get("/dashboard").get_data(as_text=True)
-    assert 'badge text-bg-warning">2' in page
-    response = client.post(f"/notifications/{first.id}/open")
-    assert response.status_code == 302
-    assert f"/actions/{first.action_id}" in response.location
-    assert _unread(db, member) == 1
-    client.post("/notifications/read")
-    assert _unread(db, member) == 0
-    assert "badge text-bg-warning" not in client.get("/dashboard").get_data(as_text=True)

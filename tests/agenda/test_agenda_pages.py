@@ -1,13 +1,8 @@
 import re
 from datetime import date
 
-from sqlalchemy import select
-
 from tests.factories import MeetingFactory, MeetingSessionFactory, SpeakerFactory
 from tracker.agenda.services import ONE_PAGE_ITEMS
-from tracker.core.extensions import db
-from tracker.data.demo.agenda import GROUP_PURPOSE
-from tracker.records.agenda import MeetingSession
 
 
 def test_agenda_lists_both_days_with_audience_badges(client, login_as, demo):
@@ -20,16 +15,6 @@ def test_agenda_lists_both_days_with_audience_badges(client, login_as, demo):
     assert html.count("Small table with governments: ACT") == 10
     assert "Open to governments and UN agencies" in html
     assert "Interpretation: EN – FR – ES" in html
-
-
-def test_session_page_shows_speakers_with_tbc_mark(client, login_as):
-    login_as("observer")
-    speaker = SpeakerFactory(name="Mamadou Goita", tbc=True)
-    page = client.get(f"/sessions/{speaker.session_id}")
-    assert page.status_code == 200
-    html = page.get_data(as_text=True)
-    assert "Mamadou Goita" in html
-    assert "tbc" in html
 
 
 def test_agenda_page_runs_the_same_queries_whatever_its_size(client, login_as, count_queries):
@@ -77,26 +62,14 @@ def test_agenda_shows_speakers_with_organisation_and_tbc(client, login_as, demo)
     assert "tbc" in goita.group(0)
 
 
-def test_session_page_shows_purpose_venue_and_acts(client, login_as, demo):
-    login_as("observer")
-    item = db.session.scalar(select(MeetingSession).where(MeetingSession.key == "d1-group-act-01"))
-    html = client.get(f"/sessions/{item.id}").get_data(as_text=True)
-    assert "Group session: ACT 1" in html
-    assert "Holiday Inn Express, Puerto Vallarta" in html
-    assert GROUP_PURPOSE in html
-    assert 'href="/acts/1"' in html
-    assert "Civil society only" in html
-
-
 def test_meeting_page_by_its_address(client, login_as, demo):
     login_as("member")
     assert client.get("/meetings/puerto-vallarta-2017").status_code == 200
     assert client.get("/meetings/no-such-meeting").status_code == 404
 
 
-def test_missing_session_and_empty_agenda_are_404(client, login_as):
+def test_an_empty_agenda_is_404(client, login_as):
     login_as("member")
-    assert client.get("/sessions/999999").status_code == 404
     response = client.get("/agenda")
     assert response.status_code == 404
     assert "There is nothing at this address" in response.get_data(as_text=True)

@@ -1,15 +1,23 @@
-"""Routes of the password reset (sign-in, sign-out, invitations and the account page are
-in tests/foundation/access.py).
+"""Routes of accounts: signing in and out, invitations, the account page, the password reset,
+and the People page.
 
 Anyone may ask for a reset link, signed in or not; a link that is not valid answers 404
-to everyone.
+to everyone. Coordinators and admins manage people.
 """
 
-from tests.access import ALL_ROLES, NOBODY, Route
-
-NOT_A_LINK = {role: 404 for role in ALL_ROLES}
+from tests.access import NOBODY, NOT_FOUND_FOR_ANYONE, STAFF, Route
 
 ROUTES = [
+    Route("auth.sign_in", lambda w: "/sign-in", public=True),
+    Route(
+        "auth.accept_invitation",
+        lambda w: "/invitation/not-a-token",
+        public=True,
+        allowed=NOBODY,
+        refused=NOT_FOUND_FOR_ANYONE,
+    ),
+    Route("auth.sign_out", lambda w: "/sign-out", method="POST"),
+    Route("auth.account", lambda w: "/account"),
     Route("auth.forgot_password", lambda w: "/forgot-password", public=True),
     Route(
         "auth.forgot_password",
@@ -23,7 +31,7 @@ ROUTES = [
         lambda w: "/reset-password/not-a-token",
         public=True,
         allowed=NOBODY,
-        refused=NOT_A_LINK,
+        refused=NOT_FOUND_FOR_ANYONE,
     ),
     Route(
         "auth.reset_password",
@@ -31,10 +39,48 @@ ROUTES = [
         method="POST",
         public=True,
         allowed=NOBODY,
-        refused=NOT_A_LINK,
+        refused=NOT_FOUND_FOR_ANYONE,
         data=lambda w: {
             "new_password": "a long enough passphrase",
             "confirm": "a long enough passphrase",
         },
+    ),
+    Route("admin.users", lambda w: "/admin/users", allowed=STAFF),
+    Route(
+        "admin.invite",
+        lambda w: "/admin/users/invite",
+        method="POST",
+        allowed=STAFF,
+        data=lambda w: {
+            "invite-name": "New Person",
+            "invite-email": "new@world.example",
+            "invite-role": "member",
+            "invite-organization_id": "0",
+        },
+    ),
+    Route(
+        "admin.change_role",
+        lambda w: f"/admin/users/{w.other_user.id}/role",
+        method="POST",
+        allowed=STAFF,
+        data=lambda w: {"role": "rapporteur"},
+    ),
+    Route(
+        "admin.deactivate",
+        lambda w: f"/admin/users/{w.other_user.id}/deactivate",
+        method="POST",
+        allowed=STAFF,
+    ),
+    Route(
+        "admin.reactivate",
+        lambda w: f"/admin/users/{w.other_user.id}/reactivate",
+        method="POST",
+        allowed=STAFF,
+    ),
+    Route(
+        "admin.reinvite",
+        lambda w: f"/admin/users/{w.other_user.id}/reinvite",
+        method="POST",
+        allowed=STAFF,
     ),
 ]

@@ -6,7 +6,7 @@ from datetime import UTC, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from tests.auth.pages import error_next_to
+from tests.pages import error_next_to
 from tracker.core.extensions import db
 from tracker.core.mail import OutboxMessage
 from tracker.core.models import real_utcnow

@@ -10,9 +10,9 @@ from datetime import UTC, timedelta
 
 from sqlalchemy import select, update
 
-from tests.auth.pages import error_next_to
 from tests.auth.workers import configure
 from tests.factories import PASSWORD, UserFactory
+from tests.pages import error_next_to
 from tracker.auth.devices import COOKIE_NAME
 from tracker.core.extensions import db
 from tracker.core.mail import OutboxMessage

@@ -3,8 +3,8 @@
 import pytest
 from sqlalchemy import select
 
-from tests.auth.pages import error_next_to
 from tests.factories import PASSWORD, UserFactory
+from tests.pages import error_next_to
 from tracker.core.extensions import db
 from tracker.records.accounts import User
 

@@ -8,19 +8,12 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.accounts import sign_in
+
 pytestmark = pytest.mark.browser
 
-DEMO_PASSWORD = "tenacts-demo-2017"
 MEMBER_NAME = "Mariam Member"
 MESSAGE_TEXT = "End the immigration detention of children"
-
-
-def sign_in(page, email: str) -> None:
-    page.goto("/sign-in")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).not_to_have_url(re.compile(r"/sign-in"))
 
 
 def navbar(page):

@@ -5,13 +5,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.accounts import DEMO_PASSWORD, sign_in
+
 pytestmark = pytest.mark.browser
 
 COORDINATOR = "coordinator@example.org"
-DEMO_PASSWORD = "tenacts-demo-2017"
 
 
-def sign_in(page, email=COORDINATOR, password=DEMO_PASSWORD) -> None:
+def sign_in_from_the_agenda(page, email=COORDINATOR, password=DEMO_PASSWORD) -> None:
     page.goto("/agenda")
     expect(page).to_have_url(re.compile(r"/sign-in\?next="))
     page.get_by_label("Email").fill(email)
@@ -20,7 +21,7 @@ def sign_in(page, email=COORDINATOR, password=DEMO_PASSWORD) -> None:
 
 
 def test_coordinator_signs_in_and_sees_the_two_days_of_the_agenda(page):
-    sign_in(page)
+    sign_in_from_the_agenda(page)
     expect(page).to_have_url(re.compile(r"/agenda$"))
     days = page.get_by_role("heading", level=2)
     expect(days).to_have_text(
@@ -35,18 +36,14 @@ def test_coordinator_signs_in_and_sees_the_two_days_of_the_agenda(page):
 
 
 def test_a_wrong_password_is_refused_in_the_browser(page):
-    sign_in(page, password="not the demo password")
+    sign_in_from_the_agenda(page, password="not the demo password")
     expect(page.get_by_text("Email or password is incorrect.")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/sign-in"))
 
 
 def test_on_a_phone_the_menu_opens_and_leads_to_the_agenda(open_page):
     page = open_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page.goto("/sign-in")
-    page.get_by_label("Email").fill("member@example.org")
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/dashboard$"))
+    sign_in(page, "member@example.org")
     agenda = page.get_by_role("link", name="Agenda")
     expect(agenda).to_be_hidden()
     page.wait_for_load_state("load")  # Bootstrap's script, at the end of the body, has run
@@ -57,7 +54,7 @@ def test_on_a_phone_the_menu_opens_and_leads_to_the_agenda(open_page):
 
 
 def test_signing_out_in_the_browser(page):
-    sign_in(page)
+    sign_in_from_the_agenda(page)
     expect(page).to_have_url(re.compile(r"/agenda$"))
     page.get_by_role("button", name="Sign out").click()  # a POST carrying the CSRF token
     expect(page.get_by_text("You are signed out.")).to_be_visible()

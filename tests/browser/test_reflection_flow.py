@@ -7,9 +7,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.accounts import sign_in
+
 pytestmark = pytest.mark.browser
 
-DEMO_PASSWORD = "tenacts-demo-2017"
 TEXT = """## Objective 13: Use migration detention only as a measure of last resort
 
 29. We commit to ensure that any detention in the context of international migration follows due process.
@@ -22,14 +23,6 @@ TEXT = """## Objective 13: Use migration detention only as a measure of last res
 
 36. We commit to promote faster, safer and cheaper remittances.
 """
-
-
-def sign_in(page, email: str) -> None:
-    page.goto("/sign-in")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).not_to_have_url(re.compile(r"/sign-in"))
 
 
 def test_member_records_a_reflection_from_a_proposal(open_page):

@@ -6,17 +6,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.accounts import sign_in
+
 pytestmark = pytest.mark.browser
-
-DEMO_PASSWORD = "tenacts-demo-2017"
-
-
-def sign_in(page, email: str) -> None:
-    page.goto("/sign-in")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/dashboard$"))
 
 
 def open_act_five_report(page) -> None:

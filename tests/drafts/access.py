@@ -1,15 +1,11 @@
 """Routes of drafts and reflections."""
 
-from tests.access import CIVIL_SOCIETY, STAFF, Route
+from tests.access import CIVIL_SOCIETY, HIDDEN_FROM_OBSERVERS, STAFF, Route, versioned
 
 ROUTES = [
-    Route("thread.brief", lambda w: f"/acts/{w.act.number}/brief"),
-    Route("thread.brief_markdown", lambda w: f"/acts/{w.act.number}/brief.md"),
     Route("drafts.index", lambda w: "/drafts"),
     Route("drafts.show", lambda w: f"/drafts/{w.draft.id}"),
     Route("drafts.changes", lambda w: f"/drafts/{w.draft.id}/changes"),
-    Route("thread.matrix", lambda w: "/drafts/matrix"),
-    Route("thread.matrix", lambda w: f"/drafts/matrix?act={w.act.number}"),
     Route("drafts.new", lambda w: "/drafts/new", allowed=STAFF),
     Route(
         "drafts.new",
@@ -33,44 +29,38 @@ ROUTES = [
         "drafts.reflection",
         lambda w: f"/messages/{w.key_message.id}/reflections/{w.draft.id}",
         allowed=CIVIL_SOCIETY,
-        refused={"observer": 404},
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route(
         "drafts.reflection",
         lambda w: f"/messages/{w.shared_key_message.id}/reflections/{w.draft.id}",
         method="POST",
         allowed=CIVIL_SOCIETY,
-        data=lambda w: {
-            "level": "strong",
-            "paragraphs": "1",
-            "version": str(w.shared_reflection.version),
-        },
+        data=lambda w: versioned(w.shared_reflection, level="strong", paragraphs="1"),
     ),
     Route(
         "drafts.reflection",
         lambda w: f"/messages/{w.key_message.id}/reflections/{w.draft.id}",
         method="POST",
         allowed=CIVIL_SOCIETY,
-        refused={"observer": 404},
-        data=lambda w: {"level": "weak", "version": str(w.reflection.version)},
+        refused=HIDDEN_FROM_OBSERVERS,
+        data=lambda w: versioned(w.reflection, level="weak"),
     ),
     Route(
         "drafts.record_proposal",
         lambda w: f"/messages/{w.shared_key_message.id}/reflections/{w.draft.id}/proposal",
         method="POST",
         allowed=CIVIL_SOCIETY,
-        data=lambda w: {
-            "paragraph_id": str(w.paragraph.id),
-            "level": "partial",
-            "version": str(w.shared_reflection.version),
-        },
+        data=lambda w: versioned(
+            w.shared_reflection, paragraph_id=str(w.paragraph.id), level="partial"
+        ),
     ),
     Route(
         "drafts.record_proposal",
         lambda w: f"/messages/{w.key_message.id}/reflections/{w.draft.id}/proposal",
         method="POST",
         allowed=CIVIL_SOCIETY,
-        refused={"observer": 404},
+        refused=HIDDEN_FROM_OBSERVERS,
         data=lambda w: {"paragraph_id": str(w.paragraph.id), "level": "partial"},
     ),
 ]

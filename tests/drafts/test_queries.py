@@ -67,7 +67,7 @@ def _bulk_draft(paragraphs: int, messages: int) -> int:
     act = factories.ActFactory()
     draft = factories.DraftFactory()
     db.session.flush()
-    paragraph_ids = _insert(
+    paragraph_ids = factories.insert_rows(
         DraftParagraph,
         [
             {"draft_id": draft.id, "position": n, "ref": str(n), "text": f"Paragraph {n}."}
@@ -78,12 +78,12 @@ def _bulk_draft(paragraphs: int, messages: int) -> int:
         {"act_id": act.id, "rank": n, "text": f"Bulk key message {n}", "version": 1}
         for n in range(1, messages + 1)
     ]
-    message_ids = _insert(KeyMessage, message_rows)
+    message_ids = factories.insert_rows(KeyMessage, message_rows)
     factories.publish_rows(
         KeyMessage, [{"shared": bool(n % 2)} for n in range(1, messages + 1)], message_ids
     )
     levels = ["weak", "partial", "strong"]
-    reflection_ids = _insert(
+    reflection_ids = factories.insert_rows(
         Reflection,
         [
             {"key_message_id": m, "draft_id": draft.id, "level": levels[i % 3], "version": 1}
@@ -100,11 +100,6 @@ def _bulk_draft(paragraphs: int, messages: int) -> int:
     )
     db.session.commit()
     return draft.id
-
-
-def _insert(model, rows: list[dict]) -> list[int]:
-    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
-    return list(db.session.scalars(statement, rows))
 
 
 @pytest.mark.parametrize("role", ["member", "observer"])

@@ -5,13 +5,9 @@ shared notes only (404 on the others, through the reader's filter), never their 
 and never edit or restore (403 even when shared). Coordinators publish and withdraw.
 """
 
-from tests.access import ALL_ROLES, CIVIL_SOCIETY, STAFF, Route
+from tests.access import ALL_ROLES, CIVIL_SOCIETY, HIDDEN_FROM_OBSERVERS, STAFF, Route, versioned
 
-HIDDEN = {"observer": 404}
-
-
-def _note_form(note) -> dict:
-    return {"version": str(note.version), "title": "Edited title", "body": "Edited body."}
+NOTE_FORM = {"title": "Edited title", "body": "Edited body."}
 
 
 ROUTES = [
@@ -25,10 +21,18 @@ ROUTES = [
         allowed=CIVIL_SOCIETY,
         data=lambda w: {"act_id": str(w.act.id), "title": "From the room", "body": "Notes."},
     ),
-    Route("notes.show", lambda w: f"/notes/{w.note.id}", allowed=CIVIL_SOCIETY, refused=HIDDEN),
+    Route(
+        "notes.show",
+        lambda w: f"/notes/{w.note.id}",
+        allowed=CIVIL_SOCIETY,
+        refused=HIDDEN_FROM_OBSERVERS,
+    ),
     Route("notes.show", lambda w: f"/notes/{w.shared_note.id}", allowed=ALL_ROLES),
     Route(
-        "notes.edit", lambda w: f"/notes/{w.note.id}/edit", allowed=CIVIL_SOCIETY, refused=HIDDEN
+        "notes.edit",
+        lambda w: f"/notes/{w.note.id}/edit",
+        allowed=CIVIL_SOCIETY,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route("notes.edit", lambda w: f"/notes/{w.shared_note.id}/edit", allowed=CIVIL_SOCIETY),
     Route(
@@ -36,28 +40,28 @@ ROUTES = [
         lambda w: f"/notes/{w.note.id}/edit",
         method="POST",
         allowed=CIVIL_SOCIETY,
-        refused=HIDDEN,
-        data=lambda w: _note_form(w.note),
+        refused=HIDDEN_FROM_OBSERVERS,
+        data=lambda w: versioned(w.note, **NOTE_FORM),
     ),
     Route(
         "notes.edit",
         lambda w: f"/notes/{w.shared_note.id}/edit",
         method="POST",
         allowed=CIVIL_SOCIETY,
-        data=lambda w: _note_form(w.shared_note),
+        data=lambda w: versioned(w.shared_note, **NOTE_FORM),
     ),
     Route(
         "notes.history",
         lambda w: f"/notes/{w.note.id}/history?from=1&to=2",
         allowed=CIVIL_SOCIETY,
-        refused=HIDDEN,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route("notes.history", lambda w: f"/notes/{w.shared_note.id}/history", allowed=CIVIL_SOCIETY),
     Route(
         "notes.revision",
         lambda w: f"/notes/{w.note.id}/revisions/1",
         allowed=CIVIL_SOCIETY,
-        refused=HIDDEN,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route(
         "notes.revision", lambda w: f"/notes/{w.shared_note.id}/revisions/1", allowed=CIVIL_SOCIETY
@@ -67,7 +71,7 @@ ROUTES = [
         lambda w: f"/notes/{w.note.id}/publish",
         method="POST",
         allowed=STAFF,
-        refused=HIDDEN,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route(
         "notes.publish",
@@ -86,21 +90,21 @@ ROUTES = [
         lambda w: f"/notes/{w.note.id}/withdraw",
         method="POST",
         allowed=STAFF,
-        refused=HIDDEN,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route(
         "notes.restore",
         lambda w: f"/notes/{w.note.id}/revisions/1/restore",
         method="POST",
         allowed=CIVIL_SOCIETY,
-        refused=HIDDEN,
-        data=lambda w: {"version": str(w.note.version)},
+        refused=HIDDEN_FROM_OBSERVERS,
+        data=lambda w: versioned(w.note),
     ),
     Route(
         "notes.restore",
         lambda w: f"/notes/{w.shared_note.id}/revisions/1/restore",
         method="POST",
         allowed=CIVIL_SOCIETY,
-        data=lambda w: {"version": str(w.shared_note.version)},
+        data=lambda w: versioned(w.shared_note),
     ),
 ]

@@ -1,18 +1,15 @@
 """Routes of notifications: each person reads and marks only their own."""
 
-from tests.access import ALL_ROLES, Route
+from tests.access import ALL_ROLES, MEMBER, Route, not_found_for
 
 ROUTES = [
     Route("notifications.index", lambda w: "/notifications"),
-    Route(
-        "notifications.read_all", lambda w: "/notifications/read", method="POST", data=lambda w: {}
-    ),
+    Route("notifications.read_all", lambda w: "/notifications/read", method="POST"),
     Route(
         "notifications.open_one",
         lambda w: f"/notifications/{w.notification.id}/open",
         method="POST",
-        allowed=frozenset({"member"}),
-        refused={role: 404 for role in ALL_ROLES - {"member"}},
-        data=lambda w: {},
+        allowed=MEMBER,
+        refused=not_found_for(ALL_ROLES - MEMBER),
     ),
 ]

@@ -5,22 +5,24 @@ only (404 on the others, through the reader's filter). Only the assigned rapport
 submits a draft; coordinators and admins assign, review, reopen, publish, order and merge.
 """
 
-from tests.access import ALL_ROLES, CIVIL_SOCIETY, NOBODY, STAFF, Route
+from tests.access import (
+    ALL_ROLES,
+    CIVIL_SOCIETY,
+    HIDDEN_FROM_OBSERVERS,
+    NOBODY,
+    RAPPORTEUR,
+    STAFF,
+    Route,
+    versioned,
+)
 
-HIDDEN = {"observer": 404}
-RAPPORTEUR = frozenset({"rapporteur"})
-
-
-def _report_form(report) -> dict:
-    return {
-        "version": str(report.version),
-        "summary": "What the group agreed.",
-        "priorities": "First priority\nSecond priority",
-        "key_messages": "First ask\nSecond ask",
-        "divergence": "Views differed.",
-        "strategy_notes": "",
-    }
-
+REPORT_FORM = {
+    "summary": "What the group agreed.",
+    "priorities": "First priority\nSecond priority",
+    "key_messages": "First ask\nSecond ask",
+    "divergence": "Views differed.",
+    "strategy_notes": "",
+}
 
 ROUTES = [
     Route(
@@ -38,26 +40,29 @@ ROUTES = [
         lambda w: f"/reports/{w.report.id}/rapporteur",
         method="POST",
         allowed=STAFF,
-        refused=HIDDEN,
+        refused=HIDDEN_FROM_OBSERVERS,
         data=lambda w: {"reassign-rapporteur_id": str(w.users["coordinator"].id)},
     ),
     Route(
-        "reports.show", lambda w: f"/reports/{w.report.id}", allowed=CIVIL_SOCIETY, refused=HIDDEN
+        "reports.show",
+        lambda w: f"/reports/{w.report.id}",
+        allowed=CIVIL_SOCIETY,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route("reports.show", lambda w: f"/reports/{w.accepted_report.id}", allowed=ALL_ROLES),
     Route(
         "reports.edit",
         lambda w: f"/reports/{w.draft_report.id}/edit",
         allowed=RAPPORTEUR,
-        refused=HIDDEN,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route(
         "reports.edit",
         lambda w: f"/reports/{w.draft_report.id}/edit",
         method="POST",
         allowed=RAPPORTEUR,
-        refused=HIDDEN,
-        data=lambda w: _report_form(w.draft_report),
+        refused=HIDDEN_FROM_OBSERVERS,
+        data=lambda w: versioned(w.draft_report, **REPORT_FORM),
     ),
     Route("reports.edit", lambda w: f"/reports/{w.accepted_report.id}/edit", allowed=NOBODY),
     Route(
@@ -65,14 +70,14 @@ ROUTES = [
         lambda w: f"/reports/{w.draft_report.id}/submit",
         method="POST",
         allowed=RAPPORTEUR,
-        refused=HIDDEN,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route(
         "reports.return_",
         lambda w: f"/reports/{w.report.id}/return",
         method="POST",
         allowed=STAFF,
-        refused=HIDDEN,
+        refused=HIDDEN_FROM_OBSERVERS,
         data=lambda w: {"return-comment": "Shorter, please."},
     ),
     Route(
@@ -80,7 +85,7 @@ ROUTES = [
         lambda w: f"/reports/{w.report.id}/accept",
         method="POST",
         allowed=STAFF,
-        refused=HIDDEN,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route(
         "reports.reopen",
@@ -105,24 +110,17 @@ ROUTES = [
         lambda w: f"/reports/{w.report.id}/messages/order",
         method="POST",
         allowed=STAFF,
-        refused=HIDDEN,
+        refused=HIDDEN_FROM_OBSERVERS,
         data=lambda w: {"order": f"{w.other_key_message.id},{w.key_message.id}"},
     ),
     Route("reports.messages", lambda w: "/messages"),
     Route("reports.messages", lambda w: f"/messages?act={w.act.number}"),
     Route(
-        "thread.message",
-        lambda w: f"/messages/{w.key_message.id}",
-        allowed=CIVIL_SOCIETY,
-        refused=HIDDEN,
-    ),
-    Route("thread.message", lambda w: f"/messages/{w.shared_key_message.id}"),
-    Route(
         "reports.merge_message",
         lambda w: f"/messages/{w.key_message.id}/merge",
         method="POST",
         allowed=STAFF,
-        refused=HIDDEN,
+        refused=HIDDEN_FROM_OBSERVERS,
         data=lambda w: {"merge-target_id": str(w.other_key_message.id)},
     ),
     Route(
@@ -130,7 +128,7 @@ ROUTES = [
         lambda w: f"/messages/{w.key_message.id}/publish",
         method="POST",
         allowed=STAFF,
-        refused=HIDDEN,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route(
         "reports.withdraw_message",

@@ -1,6 +1,4 @@
-"""Building reports for the tests and reading what their pages say."""
-
-import re
+"""Building reports for the tests, and reading them back from the database."""
 
 from sqlalchemy import select
 
@@ -11,6 +9,14 @@ from tracker.records.reports import KeyMessage, Report
 
 def group_session_with(act):
     return factories.MeetingSessionFactory(kind="group_session", acts=[act])
+
+
+def report_with_messages(*texts, **fields):
+    """A report whose key messages are `texts`, ranked in that order."""
+    report = factories.ReportFactory(**fields)
+    for rank, text in enumerate(texts, start=1):
+        factories.KeyMessageFactory(report=report, rank=rank, text=text)
+    return report
 
 
 def report_form(report, **changes) -> dict:
@@ -39,8 +45,3 @@ def messages_of(report_id: int) -> list[KeyMessage]:
             select(KeyMessage).where(KeyMessage.report_id == report_id).order_by(KeyMessage.rank)
         )
     )
-
-
-def text_of(html: str) -> str:
-    """The page's text, tags removed and spaces collapsed, as a reader sees it."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))

@@ -166,20 +166,3 @@ def test_the_act_and_session_sections_run_a_fixed_number_of_queries(app, count_q
         KeyMessageFactory.create_batch(3, report=grown)
     KeyMessageFactory.create_batch(10, report=db.session.merge(report))
     assert count() == small
-
-
-def test_the_session_page_offers_coordinators_the_acts_still_without_a_report(client, login_as):
-    covered, open_act = ActFactory(title="Covered"), ActFactory(title="Open")
-    session = MeetingSessionFactory(kind="group_session", acts=[covered, open_act])
-    ReportFactory(act=covered, session=session)
-    login_as("coordinator")
-    page = client.get(f"/sessions/{session.id}").get_data(as_text=True)
-    choices = re.findall(r'<option value="(\d+)"', page.split('name="assign-act_id"')[1])
-    assert [int(choice) for choice in choices[:1]] == [open_act.id]
-    assert (
-        f'value="{covered.id}"' not in page.split('name="assign-act_id"')[1].split("</select>")[0]
-    )
-    login_as("member")
-    assert 'name="assign-act_id"' not in client.get(f"/sessions/{session.id}").get_data(
-        as_text=True
-    )

@@ -2,24 +2,9 @@
 
 import re
 
-import pytest
-
-from tests.conftest import IsolatedClient, database_url, make_config
 from tests.factories import KeyMessageFactory, ReportFactory, UserFactory
 from tests.reports.helpers import fresh, messages_of
-from tracker import create_app
-from tracker.core.extensions import db
 from tracker.records.reports import ReportStatus
-
-
-@pytest.fixture
-def csrf_app(database_dir):
-    app = create_app(make_config(database_url(database_dir), WTF_CSRF_ENABLED=True))
-    app.test_client_class = IsolatedClient
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
 
 
 def _sign_in(client, user) -> None:

@@ -1,6 +1,5 @@
 """Key messages: records of their own, kept across edits, ordered, merged, listed."""
 
-from tests.auth.pages import error_next_to
 from tests.factories import (
     ActFactory,
     KeyMessageFactory,
@@ -8,20 +7,19 @@ from tests.factories import (
     StanceFactory,
     TableOutcomeFactory,
 )
-from tests.reports.helpers import fresh, messages_of, report_form, text_of
+from tests.pages import error_next_to, text_of
+from tests.reports.helpers import (
+    fresh,
+    messages_of,
+    report_form,
+    report_with_messages,
+)
 from tracker.core.extensions import db
 from tracker.records.reports import KeyMessage
 
 
-def _report_with_messages(*texts, **fields):
-    report = ReportFactory(**fields)
-    for rank, text in enumerate(texts, start=1):
-        KeyMessageFactory(report=report, rank=rank, text=text)
-    return report
-
-
 def test_editing_keeps_each_message_by_position(client, login_as):
-    report = _report_with_messages("First ask", "Second ask", "Third ask")
+    report = report_with_messages("First ask", "Second ask", "Third ask")
     before = [m.id for m in messages_of(report.id)]
     login_as(report.rapporteur)
     report = fresh(report.id)
@@ -52,7 +50,7 @@ def test_editing_keeps_each_message_by_position(client, login_as):
 
 
 def test_a_message_discussed_with_governments_is_not_removed(client, login_as):
-    report = _report_with_messages("First ask", "Second ask")
+    report = report_with_messages("First ask", "Second ask")
     second = messages_of(report.id)[1]
     StanceFactory(outcome=TableOutcomeFactory(act=report.act), key_message=second)
     login_as(report.rapporteur)
@@ -66,7 +64,7 @@ def test_a_message_discussed_with_governments_is_not_removed(client, login_as):
 
 
 def test_moving_a_message_up_reorders_the_ranks(client, login_as):
-    report = _report_with_messages("First ask", "Second ask", "Third ask", status="submitted")
+    report = report_with_messages("First ask", "Second ask", "Third ask", status="submitted")
     first, second, third = messages_of(report.id)
     login_as("coordinator")
     page = client.get(f"/reports/{report.id}").get_data(as_text=True)
@@ -80,7 +78,7 @@ def test_moving_a_message_up_reorders_the_ranks(client, login_as):
 
 
 def test_an_order_that_does_not_list_every_message_once_is_refused(client, login_as):
-    report = _report_with_messages("First ask", "Second ask")
+    report = report_with_messages("First ask", "Second ask")
     first, second = messages_of(report.id)
     login_as(report.rapporteur)
     for order in (f"{first.id}", f"{first.id},{first.id}", f"{second.id},x", "999,1"):
@@ -90,7 +88,7 @@ def test_an_order_that_does_not_list_every_message_once_is_refused(client, login
 
 
 def test_the_rapporteur_orders_only_while_drafting_and_members_never(client, login_as):
-    report = _report_with_messages("First ask", "Second ask")
+    report = report_with_messages("First ask", "Second ask")
     first, second = messages_of(report.id)
     order = {"order": f"{second.id},{first.id}"}
     login_as("member")
@@ -104,8 +102,8 @@ def test_the_rapporteur_orders_only_while_drafting_and_members_never(client, log
 
 def test_a_coordinator_merges_duplicates_across_reports(client, login_as):
     act = ActFactory()
-    one = _report_with_messages("Firewalls now", act=act)
-    other = _report_with_messages("Firewall between services and enforcement", act=act)
+    one = report_with_messages("Firewalls now", act=act)
+    other = report_with_messages("Firewall between services and enforcement", act=act)
     duplicate = messages_of(one.id)[0]
     target = messages_of(other.id)[0]
     elsewhere = KeyMessageFactory(report=ReportFactory(), text="Another ACT's ask")
@@ -147,21 +145,10 @@ def test_members_cannot_merge(client, login_as):
     assert db.session.get(KeyMessage, a.id).merged_into_id is None
 
 
-def test_the_message_page_is_stable_and_says_where_it_comes_from(client, login_as):
-    report = _report_with_messages("Regularisation pathways")
-    message = messages_of(report.id)[0]
-    login_as("member")
-    html = client.get(f"/messages/{message.id}").get_data(as_text=True)
-    assert "Regularisation pathways" in html
-    assert f'href="/reports/{report.id}"' in html
-    assert report.act.label in html
-    assert "Follow-up actions" in html
-
-
 def test_the_list_filters_by_act_and_pages(client, login_as):
     first_act, second_act = ActFactory(), ActFactory()
-    _report_with_messages(*[f"Ask {n:02d}" for n in range(30)], act=first_act)
-    _report_with_messages("Other ACT ask", act=second_act)
+    report_with_messages(*[f"Ask {n:02d}" for n in range(30)], act=first_act)
+    report_with_messages("Other ACT ask", act=second_act)
     login_as("member")
     page_one = client.get(f"/messages?act={first_act.number}").get_data(as_text=True)
     assert "Ask 00" in page_one

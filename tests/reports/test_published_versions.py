@@ -3,8 +3,8 @@
 from sqlalchemy import select
 
 from tests import factories
-from tests.reports.helpers import fresh, report_form, text_of
-from tests.search.test_search import result_links
+from tests.pages import result_links, text_of
+from tests.reports.helpers import fresh, report_form
 from tracker.core.extensions import db
 from tracker.records.activity import Activity
 

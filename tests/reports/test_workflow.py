@@ -2,9 +2,9 @@
 
 from sqlalchemy import select
 
-from tests.auth.pages import error_next_to
 from tests.factories import ActFactory, ReportFactory, UserFactory
-from tests.reports.helpers import fresh, group_session_with, report_form, text_of
+from tests.pages import error_next_to, text_of
+from tests.reports.helpers import fresh, group_session_with, report_form
 from tracker.core.extensions import db
 from tracker.records.reports import Report, ReportEvent, ReportEventKind, ReportStatus
 

@@ -5,19 +5,12 @@ import re
 import pytest
 
 from tests import factories
+from tests.pages import result_links
 
 
 def search(client, **params) -> tuple[int, str]:
     response = client.get("/search", query_string=params)
     return response.status_code, response.get_data(as_text=True)
-
-
-def result_links(html: str) -> list[str]:
-    """The record links of the result list, in order."""
-    results = html.split('class="list-unstyled search-results"', 1)
-    if len(results) == 1:
-        return []
-    return re.findall(r'<a href="([^"]+)" class="fw-semibold">', results[1])
 
 
 def test_the_navigation_bar_has_a_labelled_search_box(client, login_as):

@@ -1,16 +1,14 @@
 """Routes of small-table outcomes."""
 
-from tests.access import ALL_ROLES, STAFF, Route
-
-HIDDEN_FOR_OBSERVER = {"observer": 404}
+from tests.access import CIVIL_SOCIETY, HIDDEN_FROM_OBSERVERS, STAFF, Route, versioned
 
 ROUTES = [
     Route("tables.show_outcome", lambda w: f"/outcomes/{w.outcome.id}"),
     Route(
         "tables.show_outcome",
         lambda w: f"/outcomes/{w.hidden_outcome.id}",
-        allowed=ALL_ROLES - {"observer"},
-        refused=HIDDEN_FOR_OBSERVER,
+        allowed=CIVIL_SOCIETY,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route(
         "tables.new_outcome", lambda w: f"/sessions/{w.small_table.id}/outcome/new", allowed=STAFF
@@ -20,7 +18,7 @@ ROUTES = [
         "tables.edit_outcome",
         lambda w: f"/outcomes/{w.hidden_outcome.id}/edit",
         allowed=STAFF,
-        refused=HIDDEN_FOR_OBSERVER,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route("tables.stances", lambda w: f"/outcomes/{w.outcome.id}/stances", allowed=STAFF),
     Route(
@@ -28,14 +26,14 @@ ROUTES = [
         lambda w: f"/outcomes/{w.outcome.id}/stances",
         method="POST",
         allowed=STAFF,
-        data=lambda w: {"version": str(w.outcome.version)},
+        data=lambda w: versioned(w.outcome),
     ),
     Route(
         "tables.publish_outcome",
         lambda w: f"/outcomes/{w.hidden_outcome.id}/publish",
         method="POST",
         allowed=STAFF,
-        refused=HIDDEN_FOR_OBSERVER,
+        refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route(
         "tables.withdraw_outcome",

@@ -1,9 +1,9 @@
-"""Small tables: editing, publishing, stale stance forms, and the ACT and session pages."""
+"""Small tables: editing, publishing, stale stance forms."""
 
 from sqlalchemy import select
 
 from tests import factories
-from tests.tables.test_outcomes import outcome_form, small_table_with_messages
+from tests.tables.helpers import outcome_form, small_table_with_messages
 from tracker.core.extensions import db
 from tracker.records.tables import Stance, TableOutcome
 
@@ -126,40 +126,3 @@ def test_removing_a_government_removes_its_stances(client, login_as):
     assert response.status_code == 302
     stances = db.session.scalars(select(Stance).where(Stance.outcome_id == outcome.id)).all()
     assert [s.government_id for s in stances] == [first.id]
-
-
-def test_the_act_page_shows_the_grid_without_names_under_chatham_house(client, login_as):
-    outcome, states, (message, _) = small_table_with_messages(chatham_house=True)
-    for government in states:
-        factories.StanceFactory(
-            outcome=outcome, government=government, key_message=message, position="open"
-        )
-    login_as("observer")
-    html = client.get(f"/acts/{outcome.act.number}").get_data(as_text=True)
-    assert "Government A" in html
-    assert "stance-open" in html
-    assert all(government.name not in html for government in states)
-
-
-def test_the_act_page_runs_the_same_queries_whatever_the_grid_size(client, login_as, count_queries):
-    login_as("member")
-    pages = {}
-    for size, (messages, governments) in (("small", (2, 2)), ("large", (8, 15))):
-        outcome, states, keys = small_table_with_messages(messages, governments)
-        for government in states:
-            for key in keys:
-                factories.StanceFactory(outcome=outcome, government=government, key_message=key)
-        with count_queries() as counter:
-            assert client.get(f"/acts/{outcome.act.number}").status_code == 200
-        pages[size] = counter.count
-    assert pages["small"] == pages["large"]
-
-
-def test_the_session_page_offers_to_record_only_to_coordinators(client, login_as):
-    act = factories.ActFactory()
-    session = factories.MeetingSessionFactory(kind="small_table", audience="open", acts=[act])
-    login_as("member")
-    assert "Record the outcome" not in client.get(f"/sessions/{session.id}").get_data(as_text=True)
-    login_as("coordinator")
-    html = client.get(f"/sessions/{session.id}").get_data(as_text=True)
-    assert f"/sessions/{session.id}/outcome/new?act={act.id}" in html

@@ -4,7 +4,6 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
-from sqlalchemy import insert
 
 from tests import factories
 from tests.conftest import empty_tables
@@ -234,9 +233,9 @@ def _bulk_matrix(acts: int, messages_per_act: int, drafts: int) -> None:
             }
             for rank in range(1, messages_per_act + 1)
         ]
-    message_ids = _insert(KeyMessage, [_without_shared(row) for row in message_rows])
+    message_ids = factories.insert_rows(KeyMessage, [_without_shared(row) for row in message_rows])
     factories.publish_rows(KeyMessage, message_rows, message_ids)
-    draft_ids = _insert(
+    draft_ids = factories.insert_rows(
         Draft,
         [
             {"name": f"Rev {n}", "released_on": date(2018, 2, n + 1), "source_text": "1. Text."}
@@ -244,7 +243,7 @@ def _bulk_matrix(acts: int, messages_per_act: int, drafts: int) -> None:
         ],
     )
     levels = ["absent", "weak", "partial", "strong"]
-    _insert(
+    factories.insert_rows(
         Reflection,
         [
             {"key_message_id": m, "draft_id": d, "level": levels[(m + d) % 4], "version": 1}
@@ -253,11 +252,6 @@ def _bulk_matrix(acts: int, messages_per_act: int, drafts: int) -> None:
         ],
     )
     db.session.commit()
-
-
-def _insert(model, rows: list[dict]) -> list[int]:
-    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
-    return list(db.session.scalars(statement, rows))
 
 
 @pytest.mark.parametrize("role", ["member", "observer"])

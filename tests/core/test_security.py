@@ -1,13 +1,12 @@
 """Security from day one: headers, no inline script, CSRF, size limits, error pages, SQLite."""
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from flask import Flask
 from sqlalchemy import event, select, text
 
-from tests.conftest import IsolatedClient, database_url, make_config
+from tests.conftest import database_url, make_config
 from tests.factories import PASSWORD, UserFactory
 from tracker import create_app
 from tracker.core.extensions import db
@@ -157,16 +156,6 @@ def test_no_page_has_inline_script_or_style(app, client, login_as, demo):
 # ---------------------------------------------------------------------------
 
 CSRF_MESSAGE = "The form expired or was not sent from this site."
-
-
-@pytest.fixture
-def csrf_app(database_dir) -> Iterator[Flask]:
-    csrf_app = create_app(make_config(database_url(database_dir), WTF_CSRF_ENABLED=True))
-    csrf_app.test_client_class = IsolatedClient
-    yield csrf_app
-    with csrf_app.app_context():
-        db.session.remove()
-        db.engine.dispose()
 
 
 def csrf_token_of(html: str) -> str:

@@ -8,7 +8,7 @@ import re
 from sqlalchemy import func, select
 
 from tests import factories
-from tests.live_server import Browser, live_server
+from tests.core.live_server import Browser, live_server
 from tracker.core.extensions import db
 from tracker.records.actions import ActionUpdate
 from tracker.records.notes import Note, NoteRevision

@@ -6,12 +6,12 @@ and calendar times stay real; drafts released after today are not out yet.
 """
 
 import contextvars
-import re
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import DateTime, func, select
 
 from tests import factories
+from tests.pages import text_of
 from tracker.core.extensions import db
 from tracker.core.mail import deliver, queue_mail
 from tracker.core.models import real_utcnow, utcnow
@@ -88,27 +88,23 @@ def test_the_demo_records_nothing_after_its_today(demo):
     assert later == []
 
 
-def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
 def test_on_20_march_2018_the_latest_draft_is_the_zero_draft(demo, client, login_as):
     """The demo holds the zero draft (5 February 2018) and the final text (13 July 2018)."""
     login_as("coordinator")
-    dashboard = _text(client.get("/dashboard").get_data(as_text=True))
+    dashboard = text_of(client.get("/dashboard").get_data(as_text=True))
     assert "carried into the latest draft, Zero draft." in dashboard
     assert "Draft: Final text Not yet released" in dashboard  # on the road, not yet out
-    act_page = _text(client.get("/acts/5").get_data(as_text=True))
+    act_page = text_of(client.get("/acts/5").get_data(as_text=True))
     assert "in the latest draft, Zero draft." in act_page
     assert "Final text" not in act_page
-    brief = _text(client.get("/acts/5/brief").get_data(as_text=True))
+    brief = text_of(client.get("/acts/5/brief").get_data(as_text=True))
     assert "Latest draft: Zero draft (Feb 5, 2018)" in brief
     assert "Final text" not in brief
     assert "compared with" not in brief
     markdown = client.get("/acts/5/brief.md").get_data(as_text=True)
     assert "Latest draft: Zero draft" in markdown
     assert "Final text" not in markdown
-    drafts = _text(client.get("/drafts").get_data(as_text=True))
+    drafts = text_of(client.get("/drafts").get_data(as_text=True))
     assert "Final text Not yet released" in drafts
     assert "Zero draft Not yet" not in drafts
 
@@ -116,8 +112,8 @@ def test_on_20_march_2018_the_latest_draft_is_the_zero_draft(demo, client, login
 def test_once_the_final_text_is_out_it_is_the_latest(app, demo, client, login_as, monkeypatch):
     monkeypatch.setitem(app.config, "TRACKER_TODAY", "2018-07-31")
     login_as("coordinator")
-    dashboard = _text(client.get("/dashboard").get_data(as_text=True))
+    dashboard = text_of(client.get("/dashboard").get_data(as_text=True))
     assert "carried into the latest draft, Final text." in dashboard
     assert "Not yet released" not in dashboard
-    brief = _text(client.get("/acts/5/brief").get_data(as_text=True))
+    brief = text_of(client.get("/acts/5/brief").get_data(as_text=True))
     assert "Latest draft: Final text (Jul 13, 2018) · compared with Zero draft" in brief

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "tracker" / "translations"
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "tracker" / "translations"
 NEEDED = {
     "fr": {"Sign in": "Se connecter", "Password": "Mot de passe", "Sign out": "Se déconnecter"},
     "es": {"Sign in": "Iniciar sesión", "Password": "Contraseña", "Sign out": "Cerrar sesión"},

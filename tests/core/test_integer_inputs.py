@@ -20,19 +20,20 @@ from wtforms import Form, HiddenField, IntegerField
 from wtforms.fields.core import UnboundField
 from wtforms.meta import DefaultMeta
 
-from tests.access import Route, World
+from tests.access import Route, World, declared_routes
 from tests.factories import MeetingFactory, MeetingSessionFactory
-from tests.test_access_matrix import ROUTES
 from tracker.agenda.services import ONE_PAGE_ITEMS
 from tracker.core.inputs import DB_INT_MAX, NO_RECORD, int_arg, page_arg
 
-TRACKER = Path(__file__).resolve().parent.parent / "tracker"
+TRACKER = Path(__file__).resolve().parents[2] / "tracker"
 # The largest PostgreSQL integer, then beyond it, beyond any 64-bit integer (SQLite's), and
 # beyond PostgreSQL's bigint.
 URL_NUMBERS = (DB_INT_MAX, 2**31, 10**20, 2**63)
 QUERY_VALUES = (str(10**20), "-1", "abc")
 FORM_NUMBER = str(10**20)
 ROLES = ("observer", "coordinator")
+# The access matrix's routes, with the data their forms post.
+ROUTES = declared_routes()
 
 INT_ARGUMENT = re.compile(r"<int(?:\([^)]*\))?:(\w+)>")
 # Where the source reads an integer from the query string.

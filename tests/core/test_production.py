@@ -6,7 +6,7 @@ import runpy
 from sqlalchemy import text
 
 from tests.conftest import make_config
-from tests.live_server import ROOT, Browser, live_server
+from tests.core.live_server import ROOT, Browser, live_server
 from tracker import create_app
 from tracker.core.extensions import db
 

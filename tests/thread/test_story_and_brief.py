@@ -1,21 +1,18 @@
-"""A key message's story on its page, and the one-page brief of an ACT (HTML and Markdown)."""
+"""A key message's page and its story, and the one-page brief of an ACT (HTML and Markdown)."""
 
-import re
 from datetime import date, datetime
 
 import pytest
 
 from tests import factories
 from tests.conftest import empty_tables
-
-
-def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+from tests.pages import text_of
+from tests.reports.helpers import messages_of, report_with_messages
 
 
 def _story(html: str) -> str:
     start = html.index('id="h-story"')
-    return _text(html[start : html.index("</section>", start)])
+    return text_of(html[start : html.index("</section>", start)])
 
 
 def _thread(shared_note: bool = False):
@@ -60,6 +57,17 @@ def _thread(shared_note: bool = False):
     return act, message
 
 
+def test_the_message_page_is_stable_and_says_where_it_comes_from(client, login_as):
+    report = report_with_messages("Regularisation pathways")
+    message = messages_of(report.id)[0]
+    login_as("member")
+    html = client.get(f"/messages/{message.id}").get_data(as_text=True)
+    assert "Regularisation pathways" in html
+    assert f'href="/reports/{report.id}"' in html
+    assert report.act.label in html
+    assert "Follow-up actions" in html
+
+
 def test_the_story_runs_from_the_meeting_room_to_the_drafts(client, login_as):
     _act, message = _thread()
     login_as("member")
@@ -101,7 +109,7 @@ def test_the_brief_shows_standing_change_stances_and_actions_due(
     factories.ActionFactory(act=act, title="Due after round 3", due_on=date(2018, 5, 1))
     factories.ActionFactory(act=act, title="Already done", status="done")
     login_as("member")
-    page = _text(client.get("/acts/3/brief").get_data(as_text=True))
+    page = text_of(client.get("/acts/3/brief").get_data(as_text=True))
     assert "End child detention. Strong up from Weak Mexico: Supportive" in page
     assert "Open actions due before Negotiation round 3" in page
     assert "Due before round 3" in page

@@ -1,0 +1,23 @@
+"""Routes of the thread: the dashboard, the ACTs and each ACT's page and brief, a session's
+page, a key message's page, the matrix."""
+
+from tests.access import CIVIL_SOCIETY, HIDDEN_FROM_OBSERVERS, Route
+
+ROUTES = [
+    Route("thread.root", lambda w: "/", public=True),
+    Route("thread.dashboard", lambda w: "/dashboard"),
+    Route("thread.acts", lambda w: "/acts"),
+    Route("thread.act", lambda w: f"/acts/{w.act.number}"),
+    Route("thread.session", lambda w: f"/sessions/{w.group_session.id}"),
+    Route("thread.brief", lambda w: f"/acts/{w.act.number}/brief"),
+    Route("thread.brief_markdown", lambda w: f"/acts/{w.act.number}/brief.md"),
+    Route("thread.matrix", lambda w: "/drafts/matrix"),
+    Route("thread.matrix", lambda w: f"/drafts/matrix?act={w.act.number}"),
+    Route(
+        "thread.message",
+        lambda w: f"/messages/{w.key_message.id}",
+        allowed=CIVIL_SOCIETY,
+        refused=HIDDEN_FROM_OBSERVERS,
+    ),
+    Route("thread.message", lambda w: f"/messages/{w.shared_key_message.id}"),
+]
