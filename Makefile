@@ -67,6 +67,8 @@ test-browser: install-test
 lint: install-test
 	$(BIN)/ruff check tracker tests
 	$(BIN)/ruff format --check tracker tests
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 extract-messages: install
 	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext --ignore-dirs '.* __pycache__' -o tracker/translations/messages.pot .

@@ -31,8 +31,8 @@ def send_due_digests(days: int = 3) -> int:
 
 def _queue_digests(actions, now, days: int) -> list:
     messages = []
-    for _owner_id, owned in groupby(actions, key=lambda action: action.owner_id):
-        owned = list(owned)
+    for _owner_id, group in groupby(actions, key=lambda action: action.owner_id):
+        owned = list(group)
         owner = owned[0].owner
         with force_locale(owner.locale or "en"):
             overdue = [a for a in owned if a.is_overdue(now)]

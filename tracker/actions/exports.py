@@ -86,12 +86,15 @@ def person_calendar(name: str, actions: Iterable[Action], host: str) -> bytes:
     calendar.add("x-wr-calname", _("Actions of %(name)s", name=name))
     stamp = real_utcnow()
     for action in actions:
+        due_on = action.due_on
+        if due_on is None:  # an undated action has no day on a calendar
+            continue
         event = Event()
         event.add("uid", f"action-{action.id}@{host}")
         event.add("dtstamp", stamp)
         event.add("summary", f"{action.title} ({action.act.label})")
-        event.add("dtstart", action.due_on)
-        event.add("dtend", action.due_on + timedelta(days=1))
+        event.add("dtstart", due_on)
+        event.add("dtend", due_on + timedelta(days=1))
         event.add("last-modified", as_utc(action.changed_at))
         event.add("status", "CANCELLED" if action.status == "dropped" else "CONFIRMED")
         link = url_for("actions.show", action_id=action.id, _external=True)

@@ -32,6 +32,8 @@ def _optional_int(value) -> int:
 class ChoiceOfIds(SelectField):
     """A select of record ids whose unknown values get a message naming what is wrong."""
 
+    data: int | None
+
     def __init__(self, label=None, unknown_message=None, **kwargs) -> None:
         kwargs.setdefault("coerce", _optional_int)
         kwargs.setdefault("validate_choice", False)

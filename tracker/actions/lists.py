@@ -113,12 +113,10 @@ def filtered(filters: Filters, today: date) -> Select:
     if filters.overdue:
         statement = statement.where(overdue_clause(today))
     if filters.sort == "priority":
-        order = (PRIORITY_ORDER, Action.due_on.is_(None), Action.due_on, Action.id)
-    elif filters.sort == "changed":
-        order = (Action.changed_at.desc(), Action.id.desc())
-    else:
-        order = DUE_ORDER
-    return statement.order_by(*order)
+        return statement.order_by(PRIORITY_ORDER, Action.due_on.is_(None), Action.due_on, Action.id)
+    if filters.sort == "changed":
+        return statement.order_by(Action.changed_at.desc(), Action.id.desc())
+    return statement.order_by(*DUE_ORDER)
 
 
 def page_of(filters: Filters, today: date, page: int) -> Page:

@@ -18,6 +18,7 @@ from tracker.records.actions import (
     STAFF_TRANSITIONS,
     TRANSITIONS,
     Action,
+    ActionPriority,
     ActionStatus,
     ActionUpdate,
     ActionUpdateKind,
@@ -144,7 +145,7 @@ def _apply(action: Action, fields: ActionFields) -> None:
     action.organization = fields.organization
     action.due_on = fields.due_on
     action.milestone = fields.milestone
-    action.priority = fields.priority
+    action.priority = ActionPriority(fields.priority)
 
 
 def create_action(

@@ -1,8 +1,10 @@
 """Queries about meetings, their agenda and the milestones."""
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, load_only, selectinload
@@ -30,15 +32,15 @@ def agenda_of(meeting: Meeting) -> Select:
 ONE_PAGE_ITEMS = 40
 
 
-def by_day(sessions: list[MeetingSession]) -> list[tuple]:
+def by_day(sessions: Iterable[MeetingSession]) -> list[tuple]:
     return [(day, list(items)) for day, items in groupby(sessions, key=lambda s: s.day)]
 
 
 @dataclass
 class SessionRecords:
     notes: int = 0
-    reports: list = field(default_factory=list)
-    outcomes: list = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)
+    outcomes: list[TableOutcome] = field(default_factory=list)
 
 
 def records_by_session(meeting: Meeting) -> dict[int, SessionRecords]:
@@ -52,16 +54,24 @@ def records_by_session(meeting: Meeting) -> dict[int, SessionRecords]:
     )
     for session_id, count in note_counts:
         records[session_id].notes = count
-    for model, attribute in ((Report, "reports"), (TableOutcome, "outcomes")):
-        # Only what the agenda links show: never the texts of reports and outcomes.
-        rows = db.session.scalars(
-            select(model)
-            .where(model.session_id.in_(in_meeting))
-            .options(
-                load_only(model.id, model.session_id, model.act_id, model.visibility),
-                joinedload(model.act),
-            )
-        )
-        for row in rows:
-            getattr(records[row.session_id], attribute).append(row)
+    for report in _linked(Report, in_meeting):
+        records[report.session_id].reports.append(report)
+    for outcome in _linked(TableOutcome, in_meeting):
+        records[outcome.session_id].outcomes.append(outcome)
     return records
+
+
+_Linked = TypeVar("_Linked", Report, TableOutcome)
+
+
+def _linked(model: type[_Linked], sessions: Select) -> Sequence[_Linked]:
+    """The records of `sessions`, with only what the agenda links show: never the texts of
+    reports and outcomes."""
+    return db.session.scalars(
+        select(model)
+        .where(model.session_id.in_(sessions))
+        .options(
+            load_only(model.id, model.session_id, model.act_id, model.visibility),
+            joinedload(model.act),
+        )
+    ).all()

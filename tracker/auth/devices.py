@@ -5,8 +5,9 @@ of the user's id. A browser that carries it for an account is one its owner used
 the throttle does not ask it to wait when the account is under attack from elsewhere.
 """
 
-from flask import Response, current_app, request
+from flask import current_app, request
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from werkzeug.wrappers import Response
 
 from tracker.records.accounts import User
 
@@ -20,7 +21,10 @@ def client_address() -> str:
 
 
 def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.secret_key, salt=SALT)
+    key = current_app.secret_key
+    if key is None:
+        raise RuntimeError("the device cookie is signed with SECRET_KEY, which is not set")
+    return URLSafeTimedSerializer(key, salt=SALT)
 
 
 def _max_age() -> int:

@@ -5,12 +5,13 @@ import secrets
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import CursorResult, Select, delete, func, select, update
 
 from tracker.auth import throttle
 from tracker.auth.passwords import hash_password, needs_rehash, verify_password
@@ -61,13 +62,14 @@ def authenticate(
             refusal.seconds,
         )
         raise SignInThrottledError(refusal)
-    usable = user is not None and user.active and user.password_hash
-    if not verify_password(user.password_hash if usable else None, password):
+    password_hash = user.password_hash if user is not None and user.active else None
+    verified = verify_password(password_hash, password)  # costs the same for no account
+    if user is None or password_hash is None or not verified:
         throttle.record_failure(email, remote_addr)
         log.warning("sign-in failed for %s from %s", email, remote_addr)
         return None
     throttle.clear_failures(email, remote_addr)
-    if needs_rehash(user.password_hash):
+    if needs_rehash(password_hash):
         user.password_hash = hash_password(password)
     user.last_sign_in_at = real_utcnow()
     db.session.commit()
@@ -232,11 +234,11 @@ def request_password_reset(email: str, remote_addr: str | None = None) -> Outbox
 
 def _resets_sent_lately(user: User) -> int:
     since = real_utcnow() - throttle.RESET_PERIOD
-    return db.session.scalar(
+    return db.session.execute(
         select(func.count())
         .select_from(PasswordReset)
         .where(PasswordReset.user_id == user.id, PasswordReset.created_at > since)
-    )
+    ).scalar_one()
 
 
 def _new_password_reset(user: User) -> OutboxMessage:
@@ -302,10 +304,14 @@ def reset_password(reset: PasswordReset, password: str) -> User | None:
     """
     password_hash = hash_password(password)
     now = real_utcnow()
-    claimed = db.session.execute(
-        update(PasswordReset)
-        .where(PasswordReset.id == reset.id, PasswordReset.used_at.is_(None))
-        .values(used_at=now)
+    # An UPDATE's result is a CursorResult, which Session.execute's typing cannot promise.
+    claimed = cast(
+        CursorResult[Any],
+        db.session.execute(
+            update(PasswordReset)
+            .where(PasswordReset.id == reset.id, PasswordReset.used_at.is_(None))
+            .values(used_at=now)
+        ),
     ).rowcount
     if claimed != 1:
         db.session.rollback()

@@ -195,7 +195,8 @@ def forgot_password():
 
 def deliver_after(response: Response, message_id: int) -> None:
     """Send an outbox message once the response is sent (a failure stays in the outbox)."""
-    app = current_app._get_current_object()
+    # The proxy is typed as the app it stands for; the app itself outlives this request.
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
 
     def send() -> None:
         with app.app_context():

@@ -15,6 +15,7 @@ names no record, so it never reaches a query:
 """
 
 import builtins
+from typing import overload
 
 from flask import request
 from werkzeug.routing import IntegerConverter as _WerkzeugIntegerConverter
@@ -56,6 +57,14 @@ def register_converters(app) -> None:
     app.url_map.converters["int"] = IntegerConverter
 
 
+@overload
+def int_arg(name: str, default: int) -> int: ...
+
+
+@overload
+def int_arg(name: str, default: None = None) -> int | None: ...
+
+
 def int_arg(name: str, default: int | None = None) -> int | None:
     """The integer query argument `name`: `default` when it is missing or not a whole number
     (as `request.args.get(name, default, type=int)`), `NO_RECORD` when it is a number out of
@@ -74,7 +83,7 @@ def page_arg(name: str = "page") -> int:
     """The page number asked for; the first page when it is missing, not a number, below 1
     or out of range (a page past the last one is empty, as before)."""
     value = int_arg(name, 1)
-    return value if value is not None and value >= 1 else 1
+    return value if value >= 1 else 1
 
 
 def DatabaseInteger(message=None) -> NumberRange:  # noqa: N802 (a validator, named like one)

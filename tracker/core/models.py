@@ -31,6 +31,8 @@ def real_utcnow() -> datetime:
 
 
 class Base(DeclarativeBase):
+    # A model's `__mapper_args__` is annotated `Mapping[str, Any]`: DeclarativeBase declares
+    # it as an attribute (a ClassVar would clash), and SQLAlchemy only reads it (it copies it).
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 

@@ -67,7 +67,9 @@ def previous_draft_for(released_on: date, exclude_id: int | None = None) -> Draf
 
 
 def name_taken(name: str) -> bool:
-    return db.session.scalar(select(func.count(Draft.id)).where(Draft.name == name)) > 0
+    return (
+        db.session.execute(select(func.count(Draft.id)).where(Draft.name == name)).scalar_one() > 0
+    )
 
 
 def add_draft(

@@ -4,6 +4,7 @@ Every change goes through `_add_revision`, which commits once and turns a save m
 stale form (or a race lost at commit) into an `EditConflictError`: nothing is ever overwritten.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -291,7 +292,7 @@ class ActNotes:
     total: int = 0
 
 
-def for_act(act: Act, act_sessions: list[MeetingSession] | None = None) -> ActNotes:
+def for_act(act: Act, act_sessions: Sequence[MeetingSession] | None = None) -> ActNotes:
     """The latest notes on this ACT (and ACT-less notes of its sessions) with how many there
     are, in one query (two without `act_sessions`, the ACT's agenda items)."""
     act_session_ids = select(session_act.c.session_id).where(session_act.c.act_id == act.id)

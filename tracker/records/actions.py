@@ -1,8 +1,9 @@
 """Next-step actions: assigned by coordinators, carried through by their owners."""
 
 import enum
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import (
     Date,
@@ -113,7 +114,7 @@ class Action(PublishableMixin, TimestampMixin, Model):
     outcome: Mapped[TableOutcome | None] = relationship()
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
     __table_args__ = (
         # The lists filter by ACT, owner or status and sort by due date or last change.
         Index("ix_action_act_status_due", "act_id", "status", "due_on"),

@@ -1,8 +1,9 @@
 """Versions of the negotiated text, their paragraphs, and how key messages are reflected."""
 
 import enum
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -141,7 +142,7 @@ class Reflection(DerivedVisibilityMixin, TimestampMixin, Model):
     recorded_by: Mapped[User | None] = relationship()
 
     __table_args__ = (UniqueConstraint("key_message_id", "draft_id"),)
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
     @classmethod
     def shared_clause(cls):

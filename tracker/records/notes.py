@@ -1,7 +1,8 @@
 """Group-session notes, written together, with every save kept as a revision."""
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -35,7 +36,7 @@ class Note(PublishableMixin, TimestampMixin, Model):
     updated_by: Mapped[User | None] = relationship(foreign_keys=[updated_by_id])
 
     __table_args__ = (published_when_shared(),)
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
 
 class NoteRevision(DerivedVisibilityMixin, Model):

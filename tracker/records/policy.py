@@ -70,6 +70,8 @@ def _admin(user: Reader | None, thing: Any = None) -> bool:
 
 
 def _manage_account(user: Reader | None, account: Any = None) -> bool:
+    if user is None:
+        return False
     role = _role(user)
     if role == Role.ADMIN:
         return account is None or account.id != user.id
@@ -96,7 +98,7 @@ def _see_record(user: Reader | None, record: Any = None) -> bool:
 
 def _own_editable_report(user: Reader | None, report: Any = None) -> bool:
     """The assigned rapporteur edits and submits a draft or returned report."""
-    if not is_civil_society(user):
+    if user is None or not is_civil_society(user):
         return False
     if report is None:
         return _role(user) in RAPPORTEUR_ROLES
@@ -132,7 +134,7 @@ def _update_action(user: Reader | None, action: Any = None) -> bool:
     """The owner moves their action along; coordinators and admins may too."""
     if is_staff(user):
         return True
-    if not is_civil_society(user):
+    if user is None or not is_civil_society(user):
         return False
     return action is None or action.owner_id == user.id
 

@@ -155,7 +155,8 @@ def hidden_columns(statement) -> list[str]:
         declared = policy.observer_read(entity.__name__)
         if declared is None:
             continue
-        attribute = inspect(entity).attrs.get(key)
+        mapper: Mapper[Any] = inspect(entity)
+        attribute = mapper.attrs.get(key)
         readable = key in declared.live and key != "published"
         if attribute is not None and not readable and not _is_primary_key(attribute):
             hidden.append(f"{entity.__name__}.{key}")

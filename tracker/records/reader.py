@@ -14,6 +14,8 @@ a lazy or eager load:
 CLI commands run outside a request and see everything.
 """
 
+from collections.abc import Callable
+from typing import Any
 from weakref import WeakSet
 
 from flask import abort, g, has_request_context
@@ -52,7 +54,7 @@ def read_as(user) -> None:
 
 def install_visibility_filter(scoped_session) -> None:
     """Listen once, however many apps a process creates (they share the session)."""
-    listeners = (
+    listeners: tuple[tuple[Any, str, Callable[..., Any], dict[str, Any]], ...] = (
         (scoped_session, "do_orm_execute", _restrict_to_reader, {}),
         (scoped_session, "before_flush", _refuse_changed_views, {}),
         (Model, "load", _loaded, {"propagate": True}),

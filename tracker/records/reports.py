@@ -1,8 +1,9 @@
 """Rapporteurs' reports, their review workflow, and the key messages they carry."""
 
 import enum
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import DateTime, ForeignKey, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -69,7 +70,7 @@ class Report(PublishableMixin, TimestampMixin, Model):
     )
 
     __table_args__ = (UniqueConstraint("session_id", "act_id"), published_when_shared())
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
     @property
     def is_editable(self) -> bool:
@@ -148,7 +149,7 @@ class KeyMessage(PublishableMixin, TimestampMixin, Model):
     merged_into: Mapped["KeyMessage | None"] = relationship(remote_side=[id])
 
     __table_args__ = (published_when_shared(),)
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
     @property
     def is_merged(self) -> bool:

@@ -1,7 +1,8 @@
 """Small tables with governments: who came, what was said, each government's stance."""
 
 import enum
-from typing import Any, ClassVar
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -83,7 +84,7 @@ class TableOutcome(PublishableMixin, TimestampMixin, Model):
     )
 
     __table_args__ = (UniqueConstraint("session_id", "act_id"), published_when_shared())
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
 
 class Stance(DerivedVisibilityMixin, Model):

@@ -44,13 +44,14 @@ def merge_message(message_id: int):
     message = db.first_or_404(key_messages.message_with_context(message_id))
     require("merge_key_messages", message)
     form = MergeForm(prefix="merge")
-    form.set_choices(db.session.scalars(key_messages.merge_targets(message)).all())
+    targets = db.session.scalars(key_messages.merge_targets(message)).all()
+    form.set_choices(targets)
     if message.is_merged:
         flash(_("This key message is already merged."), "warning")
         return render_template("reports/merge.html", message=message, form=None), 409
     if not form.validate_on_submit():
         return render_template("reports/merge.html", message=message, form=form), 422
-    target = db.session.get(KeyMessage, form.target_id.data)
+    target = next(t for t in targets if t.id == form.target_id.data)
     try:
         key_messages.merge_key_message(message, target)
     except (ValueError, EditConflictError):

@@ -29,6 +29,7 @@ from tracker.reports.forms import (
     ReopenForm,
     ReportForm,
     ReturnForm,
+    StepForm,
     SubmitReportForm,
 )
 from tracker.text.markdown import render_markdown
@@ -41,7 +42,7 @@ CONTENT_LABELS = {
     "strategy_notes": _l("Strategy notes"),
 }
 
-STEP_FORMS = {
+STEP_FORMS: dict[str, type[StepForm] | type[ReturnForm]] = {
     "submit": SubmitReportForm,
     "return": ReturnForm,
     "accept": AcceptForm,
@@ -76,11 +77,12 @@ def assign(session_id: int):
     if section.session.kind != "group_session":
         abort(400)
     form = AssignRapporteurForm(prefix="assign")
-    form.set_choices(section.acts_without_report, _candidates())
+    candidates = _candidates()
+    form.set_choices(section.acts_without_report, candidates)
     if not form.validate_on_submit():
         return render_template("reports/assign.html", session=session, form=form), 422
     act = next(a for a in section.acts_without_report if a.id == form.act_id.data)
-    rapporteur = db.session.get(User, form.rapporteur_id.data)
+    rapporteur = next(u for u in candidates if u.id == form.rapporteur_id.data)
     try:
         report = services.assign_rapporteur(session, act, rapporteur, current_user)
     except services.ReportExistsError:
@@ -99,10 +101,11 @@ def reassign(report_id: int):
     report = db.first_or_404(services.report_alone(report_id))
     require("assign_rapporteur", report)
     form = ReassignForm(prefix="reassign")
-    form.set_choices(_candidates())
+    candidates = _candidates()
+    form.set_choices(candidates)
     if not form.validate_on_submit():
         return _render_report(report_id, 422, reassign_form=form)
-    rapporteur = db.session.get(User, form.rapporteur_id.data)
+    rapporteur = next(u for u in candidates if u.id == form.rapporteur_id.data)
     services.reassign_rapporteur(report, rapporteur, current_user, form.comment.data or "")
     flash(_("%(name)s is now the rapporteur.", name=rapporteur.name), "success")
     return redirect(url_for("reports.show", report_id=report_id))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from sqlalchemy import Select, select
 
 from tracker.core.extensions import db
@@ -62,7 +62,11 @@ def search(
     items = [
         Result(
             document=document,
-            title=highlight(document.title, marked) if document.searched_title else document.title,
+            title=(
+                highlight(document.title, marked)
+                if document.searched_title
+                else escape(document.title)
+            ),
             snippet=snippet(document.body, marked),
         )
         for document in ranked[(page - 1) * PER_PAGE : page * PER_PAGE]

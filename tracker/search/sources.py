@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, Select, String, cast, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import InstrumentedAttribute, joinedload
 
 from tracker.records import policy
 from tracker.records.actions import Action
@@ -57,10 +57,16 @@ class Document:
         return self.context
 
 
+class Searched(Protocol):
+    """A model search reads (its rows come newest first, by id)."""
+
+    id: ClassVar[InstrumentedAttribute[int]]
+
+
 class Source:
     kind: ClassVar[str]  # the value of ?type= in the URL
     label: ClassVar[Any]  # a lazy_gettext string: the badge and the filter's choice
-    model: ClassVar[type]
+    model: ClassVar[type[Searched]]
     # The model's foreign key to act.id; "" for records that belong to no ACT.
     act_key: ClassVar[str] = "act_id"
 
@@ -78,8 +84,9 @@ class Source:
 
     def matches(self, patterns: Sequence[str], reader: Any) -> ColumnElement[bool]:
         """Whether any of the LIKE `patterns` is found (case-insensitively) in the row."""
-        if _reads_published(self.model, reader):
-            return _any_like([cast(self.model.published, String)], patterns)
+        model = self.model
+        if issubclass(model, PublishableMixin) and not policy.sees_everything(reader):
+            return _any_like([cast(model.published, String)], patterns)
         return self.working_matches(patterns)
 
     def working_matches(self, patterns: Sequence[str]) -> ColumnElement[bool]:
@@ -244,10 +251,6 @@ class ActionSource(Source):
             body=markdown_to_text(action.description),
             searched_title=True,
         )
-
-
-def _reads_published(model: type, reader: Any) -> bool:
-    return issubclass(model, PublishableMixin) and not policy.sees_everything(reader)
 
 
 def _any_like(columns: Sequence[Any], patterns: Sequence[str]) -> ColumnElement[bool]:

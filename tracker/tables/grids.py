@@ -3,6 +3,7 @@ labels) by key message, for the outcome, the ACT page and the session page."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tracker.core.extensions import db
@@ -80,7 +81,7 @@ ACT_PAGE_OUTCOMES = 3
 def for_act(
     act: Act,
     reader,
-    messages: list[KeyMessage] | None = None,
+    messages: Sequence[KeyMessage] | None = None,
     latest: int = ACT_PAGE_OUTCOMES,
 ) -> list[StanceGrid]:
     """The ACT's `latest` small-table outcomes, oldest first, each as a stance grid on

@@ -9,6 +9,7 @@ observer's outcome).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -103,7 +104,9 @@ def messages_with_stances(outcome: TableOutcome) -> Select:
     )
 
 
-def split_by_kind(governments: list[Government]) -> tuple[list[Government], list[Government]]:
+def split_by_kind(
+    governments: Sequence[Government],
+) -> tuple[list[Government], list[Government]]:
     """(member states, UN agencies)."""
     states = [g for g in governments if g.kind == GovernmentKind.MEMBER_STATE]
     agencies = [g for g in governments if g.kind == GovernmentKind.UN_AGENCY]

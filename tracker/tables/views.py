@@ -12,7 +12,7 @@ from tracker.records import policy
 from tracker.records.actions import linked_to_outcome
 from tracker.records.agenda import session_with_details
 from tracker.records.reader import require
-from tracker.records.tables import TableOutcome
+from tracker.records.tables import Government, TableOutcome
 from tracker.tables import bp, grids, services
 from tracker.tables.forms import (
     EditOutcomeForm,
@@ -38,7 +38,7 @@ def _fields(form: OutcomeForm) -> services.OutcomeFields:
     )
 
 
-def _governments_choices():
+def _governments_choices() -> tuple[list[Government], list[Government]]:
     return services.split_by_kind(db.session.scalars(services.governments_in_order()).all())
 
 

@@ -37,10 +37,19 @@ _SPACES = re.compile(r"\s+")
 
 
 class ParagraphLike(Protocol):
-    ref: str
-    heading_level: int
-    section: str
-    text: str
+    """What alignment reads of a paragraph: a stored one or one just split from a text."""
+
+    @property
+    def ref(self) -> str: ...
+
+    @property
+    def heading_level(self) -> int: ...
+
+    @property
+    def section(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 def normalise(text: str) -> str:
@@ -85,10 +94,10 @@ def _longest_increasing(values: list[int]) -> set[int]:
             tail_index[pos] = i
         parent[i] = tail_index[pos - 1] if pos else None
     keep: set[int] = set()
-    i = tail_index[-1] if tail_index else None
-    while i is not None:
-        keep.add(i)
-        i = parent[i]
+    last = tail_index[-1] if tail_index else None
+    while last is not None:
+        keep.add(last)
+        last = parent[last]
     return keep
 
 

@@ -57,11 +57,11 @@ def rank(
     query_terms = set(terms(query))
     if not query_terms:
         return []
-    documents: list[Counter[str]] = []
+    documents: list[dict[str, float]] = []  # each paragraph's (weighted) term counts
     for p in paragraphs:
-        counts: Counter[str] = Counter(terms(p.text))
+        counts: dict[str, float] = dict(Counter(terms(p.text)))
         for term in terms(p.section or ""):
-            counts[term] += SECTION_WEIGHT
+            counts[term] = counts.get(term, 0) + SECTION_WEIGHT
         documents.append(counts)
     body = [i for i, p in enumerate(paragraphs) if not p.heading_level]
     if not body:

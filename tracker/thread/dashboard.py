@@ -1,5 +1,6 @@
 """The road-to-adoption timeline, with today placed among the milestones, and the ACT cards."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,7 +23,7 @@ class TimelineEntry:
     state: str  # "past", "current", "future" or "today"
 
 
-def timeline(milestones: list[Milestone], on: date) -> list[TimelineEntry]:
+def timeline(milestones: Iterable[Milestone], on: date) -> list[TimelineEntry]:
     """Milestones in order, each marked past/current/future, with a "today" marker between."""
     entries: list[TimelineEntry] = []
     placed = False
@@ -103,9 +104,9 @@ def latest_draft(on: date) -> Select:
     return latest_drafts(on, 1).options(load_only(*ROAD_FIELDS))
 
 
-def drafts_by_milestone(drafts: list) -> dict:
+def drafts_by_milestone(drafts: Iterable[Draft]) -> dict[int | None, list[Draft]]:
     """Drafts hung on their milestone (None: drafts without one)."""
-    grouped: dict = {}
+    grouped: dict[int | None, list[Draft]] = {}
     for draft in drafts:
         grouped.setdefault(draft.milestone_id, []).append(draft)
     return grouped

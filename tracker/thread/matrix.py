@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, distinct, func, select
+from sqlalchemy import ColumnElement, Select, distinct, func, select
 from sqlalchemy.orm import contains_eager, load_only
 
 from tracker.core.extensions import db
@@ -80,8 +80,8 @@ def for_act(key_messages: list, on: date, act=None, messages_total: int = 0) -> 
 # The carry-through matrix: key messages (rows) by drafts (columns)
 
 
-def _matrix_criteria(act_number: int | None) -> list:
-    criteria = [KeyMessage.merged_into_id.is_(None)]
+def _matrix_criteria(act_number: int | None) -> list[ColumnElement[bool]]:
+    criteria: list[ColumnElement[bool]] = [KeyMessage.merged_into_id.is_(None)]
     if act_number is not None:
         criteria.append(Act.number == act_number)
     return criteria

@@ -1,6 +1,7 @@
 """Benchmark data for next-step actions: actions, their logs and notifications."""
 
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -45,7 +46,9 @@ def add_actions(build: Build) -> None:
     for outcome_id, act_id in db.session.execute(select(TableOutcome.id, TableOutcome.act_id)):
         outcomes.setdefault(act_id, []).append(outcome_id)
     statuses, weights = list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values())
-    rows, moves, spans = [], [], []
+    rows: list[dict[str, Any]] = []
+    moves: list[list] = []
+    spans: list[int] = []
     for n in range(scale.actions):
         act_id = build.act_ids[n % len(build.act_ids)]
         status = rng.choices(statuses, weights)[0]
@@ -94,7 +97,7 @@ def add_actions(build: Build) -> None:
     for row in rows:
         if row["owner_id"] is None and row["organization_id"] is None:
             row["organization_id"] = rng.choice(build.organization_ids)
-    shared = [row.pop("shared") for row in rows]
+    shared = [bool(row.pop("shared")) for row in rows]
     ids = _insert(Action, rows)
     build.publish_later(Action, ids, shared)
     updates = []

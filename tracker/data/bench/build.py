@@ -52,7 +52,7 @@ class Build:
 
 
 def count_rows(model: Any) -> int:
-    return db.session.scalar(select(func.count()).select_from(model))
+    return db.session.execute(select(func.count()).select_from(model)).scalar_one()
 
 
 def spread(total: int, parts: int) -> list[int]:

@@ -2,6 +2,7 @@
 draft."""
 
 from itertools import product
+from typing import Any
 
 from sqlalchemy import select
 
@@ -35,7 +36,7 @@ def add_drafts(build: Build) -> None:
                 }
             ],
         )
-        rows = []
+        rows: list[dict[str, Any]] = []
         for position, text in enumerate(texts):
             aligned = previous_paragraphs[position] if position < len(previous_paragraphs) else None
             rows.append(
@@ -66,7 +67,7 @@ def add_reflections(build: Build) -> None:
         paragraphs.setdefault(draft_id, []).append(paragraph_id)
     pairs = list(product(build.message_ids, drafts))[: build.scale.reflections]
     levels, weights = list(LEVEL_WEIGHTS), list(LEVEL_WEIGHTS.values())
-    rows = []
+    rows: list[dict[str, Any]] = []
     for message_id, (draft_id, released_on) in pairs:
         level = rng.choices(levels, weights)[0]
         recorded = build.moment(released_on, 20)

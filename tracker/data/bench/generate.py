@@ -8,6 +8,7 @@ own; a new feature adds a step to STEPS and its counts to `Scale` (and scales.to
 
 import random
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import select
 
@@ -60,8 +61,8 @@ def generate(scale: str | Scale, seed: int = 1) -> dict[str, int]:
 
 
 def row_counts() -> dict[str, int]:
-    models = (Meeting, MeetingSession, User, Organization, Note, NoteRevision, Report)
-    models += (KeyMessage, TableOutcome, Stance, Draft, DraftParagraph, Reflection)
+    models: tuple[Any, ...] = (Meeting, MeetingSession, User, Organization, Note, NoteRevision)
+    models += (Report, KeyMessage, TableOutcome, Stance, Draft, DraftParagraph, Reflection)
     models += (Action, ActionUpdate, Notification)
     return {model.__tablename__: count_rows(model) for model in models}
 

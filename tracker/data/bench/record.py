@@ -4,6 +4,7 @@ workflow, the governments, and small-table outcomes with stances."""
 import math
 from datetime import timedelta
 from itertools import product
+from typing import Any
 
 from sqlalchemy import select
 
@@ -106,7 +107,10 @@ def add_reports(build: Build) -> None:
         details.append((act_id, language, status, written, SHARED if shared else CIVIL_SOCIETY))
     report_ids = _insert(Report, unpublished(reports))
     build.publish_later(Report, report_ids, [row["visibility"] == SHARED for row in reports])
-    priorities, internals, events, messages = [], [], [], []
+    priorities: list[dict[str, Any]] = []
+    internals: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    messages: list[dict[str, Any]] = []
     per_report = spread(scale.key_messages, max(1, len(report_ids)))
     for report_id, (act_id, language, status, written, visibility), message_count in zip(
         report_ids, details, per_report, strict=False

@@ -62,7 +62,7 @@ def load_actions() -> None:
     users = {user.email: user for user in db.session.scalars(select(User))}
     organizations = {org.name: org for org in db.session.scalars(select(Organization))}
     milestones = {m.key: m for m in db.session.scalars(select(Milestone))}
-    messages = {}
+    messages: dict[int, KeyMessage] = {}
     for message in db.session.scalars(
         select(KeyMessage).where(KeyMessage.merged_into_id.is_(None)).order_by(KeyMessage.rank)
     ):
