@@ -19,7 +19,7 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
-    """When a record is created or changed: the workspace's clock (`tracker.clock.now()`),
+    """When a record is created or changed: the workspace's clock (`tracker.core.clock.now()`),
     on its pinned day if today is pinned. Every record's stamps use it."""
     return clock.now()
 

@@ -39,7 +39,7 @@ class PublishableMixin(ObserverRowsMixin):
     policy declares which); observers read that snapshot and never the working copy, so
     editing, reopening or returning the record changes nothing for them until it is
     published again. `visibility` is "shared" exactly when a snapshot exists (a CHECK
-    constraint holds it so); only `tracker.publishing` changes either.
+    constraint holds it so); only `tracker.records.publishing` changes either.
     """
 
     visibility: Mapped[Visibility] = mapped_column(

@@ -1,7 +1,7 @@
 """Who may do what, and what each reader may see.
 
 This module is the single place for permission rules and the visibility filter. It has no
-Flask imports: views ask `may(user, verb, thing)`, and `tracker.reader` applies
+Flask imports: views ask `may(user, verb, thing)`, and `tracker.records.reader` applies
 `visibility_options(user)` to every ORM query of the signed-in reader.
 """
 
@@ -282,7 +282,7 @@ OBSERVERS_READ: dict[str, ObserverRead] = {
         "created_at updated_at key_message draft paragraphs carried_from"
     ),
 }
-# Under the Chatham House rule observers also lose these (see tracker.publishing).
+# Under the Chatham House rule observers also lose these (see tracker.records.publishing).
 CHATHAM_HOUSE_HIDDEN = {
     "TableOutcome": frozenset({"civil_society_participants"}),
     "Stance": frozenset({"note"}),

@@ -2,7 +2,7 @@
 
 A coordinator publishes a record (`publish`): the fields the policy lets observers read are
 copied, as they stand, into the record's `published` snapshot. From then on observers read
-that snapshot and nothing else: `observer_view` is applied by `tracker.reader` to every
+that snapshot and nothing else: `observer_view` is applied by `tracker.records.reader` to every
 object an observer's query loads, before any code sees it. It keeps the attributes the
 policy declares live, takes the declared published ones from the snapshot, and blanks
 every other attribute; under the Chatham House rule it also removes the governments'

@@ -3,7 +3,7 @@
 A source says which rows to load (an ORM `select`, so the policy's visibility filter
 applies to it like to every other read), which columns the SQL prefilter looks at, and
 how a row reads as a `Document` (title, link, ACT, text). Observers' rows reach `read` as
-their observer view (tracker.publishing): the published text, Chatham House redaction
+their observer view (tracker.records.publishing): the published text, Chatham House redaction
 applied; their prefilter looks in that published text too, never in the working copy.
 
 To search another kind of record, write a subclass and add an instance to `SOURCES`; the
@@ -173,7 +173,7 @@ class KeyMessageSource(Source):
 
 class OutcomeSource(Source):
     """Summary, commitments and follow-ups of a small table. Under the Chatham House rule an
-    observer's outcome holds no government's name (tracker.publishing), so a name is
+    observer's outcome holds no government's name (tracker.records.publishing), so a name is
     neither matched nor shown."""
 
     kind = "outcomes"

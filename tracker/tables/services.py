@@ -3,7 +3,7 @@
 Queries return `select()` objects; writes commit once, here. Under the Chatham House rule
 a reader who may not see attributions gets the grid with its rows relabelled
 "Government A", "Government B"... in an order derived from a keyed hash, so neither the
-labels nor the order give the names away (the same labels as tracker.publishing gives an
+labels nor the order give the names away (the same labels as tracker.records.publishing gives an
 observer's outcome).
 """
 
