@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 
 from tracker.data.demo import load_demo
-from tracker.data.demo.record import ILLUSTRATIVE, UN_AGENCIES, UN_MEMBER_STATES
+from tracker.data.demo.record import ILLUSTRATIVE
 from tracker.records.accounts import User
 from tracker.records.acts import Act
 from tracker.records.agenda import SessionKind
@@ -11,6 +11,7 @@ from tracker.records.base import Visibility
 from tracker.records.notes import Note, NoteRevision
 from tracker.records.reports import KeyMessage, Report, ReportEvent, ReportEventKind, ReportStatus
 from tracker.records.tables import Government, GovernmentKind, Stance, TableOutcome
+from tracker.text.redaction import member_states, un_agencies
 
 
 def _report(db, number: int) -> Report:
@@ -27,10 +28,13 @@ def test_governments_are_every_member_state_and_the_agencies(demo, db):
     )
     assert kinds == {
         GovernmentKind.MEMBER_STATE: 193,
-        GovernmentKind.UN_AGENCY: len(UN_AGENCIES),
+        GovernmentKind.UN_AGENCY: len(un_agencies()),
     }
     names = set(db.session.scalars(select(Government.name)))
-    assert names == set(UN_MEMBER_STATES) | set(UN_AGENCIES)
+    assert names == {name for _iso, name in member_states()} | set(un_agencies())
+    codes = dict(db.session.execute(select(Government.name, Government.iso_code)).all())
+    assert codes["Mexico"] == "MX"
+    assert codes["International Organization for Migration (IOM)"] is None
 
 
 def test_at_least_three_acts_have_notes_reports_and_key_messages(demo, db):

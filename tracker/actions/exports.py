@@ -65,7 +65,7 @@ def csv_rows(actions: Iterable[Action], today) -> Iterator[str]:
                 neutralise(action.organization.name if action.organization else ""),
                 action.due_on.isoformat() if action.due_on else "",
                 _("yes") if action.is_overdue(today) else "",
-                neutralise(action.milestone.title if action.milestone else ""),
+                neutralise(action.milestone.translated("title") if action.milestone else ""),
                 action.changed_at.strftime("%Y-%m-%d %H:%M") if action.changed_at else "",
                 url_for("actions.show", action_id=action.id, _external=True),
             ]

@@ -113,7 +113,7 @@ class ActionForm(FlaskForm):
             (org.id, org.name) for org in organizations
         ]
         self.milestone_id.choices = [(NOBODY, _l("No milestone"))] + [
-            (m.id, m.title) for m in milestones
+            (m.id, m.translated("title")) for m in milestones
         ]
 
     def validate_organization_id(self, field) -> None:
@@ -175,7 +175,7 @@ class FilterForm(Form):
             (o.id, o.name) for o in organizations
         ]
         self.milestone.choices = [(NOBODY, _l("Any milestone"))] + [
-            (m.id, m.title) for m in milestones
+            (m.id, m.translated("title")) for m in milestones
         ]
 
     def url_args(self) -> dict:

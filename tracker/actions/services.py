@@ -113,7 +113,7 @@ class ActionFields:
             _("Owner"): self.owner.name if self.owner else "",
             _("Organisation"): self.organization.name if self.organization else "",
             _("Due date"): self.due_on.isoformat() if self.due_on else "",
-            _("Milestone"): self.milestone.title if self.milestone else "",
+            _("Milestone"): self.milestone.translated("title") if self.milestone else "",
             _("Priority"): str(ACTION_PRIORITIES[self.priority]),
         }
 

@@ -1,13 +1,14 @@
 """The shared declarative base, its naming convention, and what every model uses: typed
-enums, time stamps."""
+enums, time stamps, reference data in the reader's language."""
 
 import enum
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Enum, MetaData
+from sqlalchemy import JSON, DateTime, Enum, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from tracker.core import clock
+from tracker.core.i18n import current_language
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -41,6 +42,37 @@ class TimestampMixin:
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
+
+
+class TranslatedMixin:
+    """Reference data written in English with its French and Spanish beside it.
+
+    `translations` holds, by language, the translated fields: {"fr": {"title": "..."}}.
+    `translated(field)` is the field in the reader's language, the English when a
+    translation is missing.
+    """
+
+    translations: Mapped[dict[str, dict[str, str]]] = mapped_column(
+        JSON, default=dict, server_default="{}"
+    )
+
+    def translated(self, field: str) -> str:
+        language = current_language()
+        if language != "en":
+            text = (self.translations or {}).get(language, {}).get(field)
+            if text:
+                return text
+        return getattr(self, field)
+
+    def translate(self, language: str, field: str, text: str) -> None:
+        """Set (or, with an empty text, remove) one field's translation."""
+        translations = {lang: dict(fields) for lang, fields in (self.translations or {}).items()}
+        fields = translations.setdefault(language, {})
+        if text.strip():
+            fields[field] = text.strip()
+        else:
+            fields.pop(field, None)
+        self.translations = {lang: fields for lang, fields in translations.items() if fields}
 
 
 def str_enum(enum_class: type[enum.StrEnum], name: str) -> Enum:

@@ -1,12 +1,14 @@
 """The TEN ACTS: everything recorded hangs on one of them."""
 
+from flask_babel import gettext as _
 from sqlalchemy import Integer, Select, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.core.extensions import Model
+from tracker.core.models import TranslatedMixin
 
 
-class Act(Model):
+class Act(TranslatedMixin, Model):
     __tablename__ = "act"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -16,7 +18,8 @@ class Act(Model):
 
     @property
     def label(self) -> str:
-        return f"ACT {self.number}: {self.title}"
+        """ "ACT 3: Protection", in the reader's language."""
+        return _("ACT %(number)d: %(title)s", number=self.number, title=self.translated("title"))
 
 
 def acts_in_order() -> Select:

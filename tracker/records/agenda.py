@@ -19,9 +19,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
 from tracker.core.extensions import Model, db
-from tracker.core.models import TimestampMixin, str_enum
+from tracker.core.i18n import territory_name
+from tracker.core.models import TimestampMixin, TranslatedMixin, str_enum
 from tracker.records.accounts import Organization
 from tracker.records.acts import Act
+from tracker.text.redaction import member_state_code
 
 
 class SessionKind(enum.StrEnum):
@@ -62,7 +64,7 @@ session_act = Table(
 )
 
 
-class Meeting(TimestampMixin, Model):
+class Meeting(TranslatedMixin, TimestampMixin, Model):
     __tablename__ = "meeting"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -82,8 +84,14 @@ class Meeting(TimestampMixin, Model):
         cascade="all, delete-orphan",
     )
 
+    @property
+    def country_name(self) -> str:
+        """The host country in the reader's language (stored as an ISO code or a UN name)."""
+        code = member_state_code(self.country) or self.country
+        return territory_name(code) if len(code) == 2 else self.country
 
-class MeetingSession(TimestampMixin, Model):
+
+class MeetingSession(TranslatedMixin, TimestampMixin, Model):
     """One item of a meeting's agenda; users call it a session."""
 
     __tablename__ = "meeting_session"
@@ -138,7 +146,7 @@ class Speaker(Model):
     organization: Mapped[Organization | None] = relationship(lazy="joined")
 
 
-class Milestone(Model):
+class Milestone(TranslatedMixin, Model):
     __tablename__ = "milestone"
 
     id: Mapped[int] = mapped_column(primary_key=True)

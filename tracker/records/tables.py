@@ -17,12 +17,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.core.extensions import Model, db
-from tracker.core.models import TimestampMixin, str_enum
+from tracker.core.i18n import territory_name
+from tracker.core.models import TimestampMixin, TranslatedMixin, str_enum
 from tracker.records.accounts import User
 from tracker.records.acts import Act
 from tracker.records.agenda import MeetingSession
 from tracker.records.base import DerivedVisibilityMixin, PublishableMixin, published_when_shared
 from tracker.records.reports import KeyMessage
+from tracker.text.words import fold
 
 
 class GovernmentKind(enum.StrEnum):
@@ -37,16 +39,33 @@ class Position(enum.StrEnum):
     OPPOSED = "opposed"
 
 
-class Government(Model):
-    """A UN member state or a UN agency that can sit at a small table."""
+class Government(TranslatedMixin, Model):
+    """A UN member state or a UN agency that can sit at a small table.
+
+    A member state has its ISO 3166 code: its name is CLDR's, in the reader's language; an
+    agency's name is kept in English with its translations beside it.
+    """
 
     __tablename__ = "government"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
+    iso_code: Mapped[str | None] = mapped_column(String(2), unique=True)
     kind: Mapped[GovernmentKind] = mapped_column(
         str_enum(GovernmentKind, "government_kind"), default=GovernmentKind.MEMBER_STATE
     )
+
+    @property
+    def display_name(self) -> str:
+        """The government's name as the reader reads it, in their language."""
+        if self.iso_code:
+            return territory_name(self.iso_code)
+        return self.translated("name")
+
+
+def in_reading_order(governments) -> list[Government]:
+    """Governments sorted by their name in the reader's language (accents ignored)."""
+    return sorted(governments, key=lambda government: fold(government.display_name))
 
 
 table_outcome_government = Table(

@@ -17,7 +17,7 @@ from wtforms.validators import Length, ValidationError
 from tracker.core.extensions import db
 from tracker.core.forms import share_field
 from tracker.core.labels import POSITIONS
-from tracker.records.tables import Position, TableOutcome
+from tracker.records.tables import Position, TableOutcome, in_reading_order
 
 MARKDOWN_HELP = _l("Markdown: **bold**, *italic*, lists with -, links.")
 
@@ -67,8 +67,8 @@ class OutcomeForm(FlaskForm):
     submit = SubmitField(_l("Save the outcome"))
 
     def set_choices(self, member_states, agencies, acts=None) -> None:
-        self.governments.choices = [(g.id, g.name) for g in member_states]
-        self.agencies.choices = [(g.id, g.name) for g in agencies]
+        self.governments.choices = [(g.id, g.display_name) for g in in_reading_order(member_states)]
+        self.agencies.choices = [(g.id, g.display_name) for g in in_reading_order(agencies)]
         if acts is not None:
             self.act_id.choices = [(act.id, act.label) for act in acts]
 
@@ -177,7 +177,7 @@ def stance_grid_form_class(governments, messages) -> type[StanceGridForm]:
                 SelectField(
                     _l(
                         "Stance of %(government)s on message %(number)d",
-                        government=government.name,
+                        government=government.display_name,
                         number=number,
                     ),
                     choices=POSITION_CHOICES,
@@ -190,7 +190,7 @@ def stance_grid_form_class(governments, messages) -> type[StanceGridForm]:
                 StringField(
                     _l(
                         "Note on the stance of %(government)s on message %(number)d",
-                        government=government.name,
+                        government=government.display_name,
                         number=number,
                     ),
                     validators=[Length(max=1000)],

@@ -12,7 +12,7 @@ from tracker.records.acts import Act
 from tracker.records.agenda import MeetingSession
 from tracker.records.publishing import anonymous_label, anonymous_order
 from tracker.records.reports import KeyMessage
-from tracker.records.tables import Government, Stance, TableOutcome
+from tracker.records.tables import Government, Stance, TableOutcome, in_reading_order
 from tracker.tables.services import (
     active_key_messages,
     is_small_table,
@@ -48,13 +48,10 @@ def stance_grid(outcome: TableOutcome, messages: list[KeyMessage], reader) -> St
     attributed = policy.may(reader, "see_attributions", outcome)
     states, agencies = split_by_kind(outcome.governments)
     by_cell = {(s.government_id, s.key_message_id): s for s in outcome.stances}
-    if attributed:
-        ordered = sorted(states, key=lambda g: g.name)
-    else:
-        ordered = anonymous_order(outcome.id, states)
+    ordered = in_reading_order(states) if attributed else anonymous_order(outcome.id, states)
     rows = [
         GridRow(
-            label=government.name if attributed else anonymous_label(index),
+            label=government.display_name if attributed else anonymous_label(index),
             government=government if attributed else None,
             cells=[by_cell.get((government.id, message.id)) for message in messages],
         )

@@ -183,8 +183,10 @@ def update_outcome(
 
 def outcome_differences(outcome: TableOutcome, mine: OutcomeFields) -> list[ConflictField]:
     """The fields where the saved outcome and what the user typed differ."""
-    names = {g.id: g.name for g in outcome.governments}
-    mine_names = {g.id: g.name for g in _governments([*mine.government_ids, *mine.agency_ids])}
+    names = {g.id: g.display_name for g in outcome.governments}
+    mine_names = {
+        g.id: g.display_name for g in _governments([*mine.government_ids, *mine.agency_ids])
+    }
 
     def listed(ids, lookup) -> str:
         return "\n".join(sorted(lookup.get(i, str(i)) for i in ids))

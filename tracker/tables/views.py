@@ -142,7 +142,7 @@ def stances(outcome_id: int):
     if not form.validate_on_submit():
         status = 422 if request.method == "POST" else 200
         return render_template("tables/stances.html", **context), status
-    names = {g.id: g.name for g in governments}
+    names = {g.id: g.display_name for g in governments}
     numbers = {m.id: number for number, m in enumerate(messages, start=1)}
     try:
         services.save_stances(

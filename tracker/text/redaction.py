@@ -28,11 +28,30 @@ def member_states() -> tuple[tuple[str, str], ...]:
     return tuple((row["iso"], row["name"]) for row in json.loads(data.read_text("utf-8")))
 
 
+def member_state_code(name: str) -> str | None:
+    """The ISO 3166 code of a member state named as the UN lists it, or None."""
+    return _codes_by_name().get(name)
+
+
 @cache
-def un_agencies() -> tuple[str, ...]:
-    """The UN agencies and offices that sit at small tables, as the workspace lists them."""
+def _codes_by_name() -> dict[str, str]:
+    return {name: iso for iso, name in member_states()}
+
+
+@cache
+def un_agency_names() -> dict[str, dict[str, str]]:
+    """The UN agencies and offices that sit at small tables: their English name as the
+    workspace lists it, and their official names by language ({"fr": ..., "es": ...})."""
     data = resources.files("tracker.text").joinpath("data/un_agencies.json")
-    return tuple(json.loads(data.read_text("utf-8")))
+    return {
+        row["name"]: {lang: row[lang] for lang in LANGUAGES if lang != "en"}
+        for row in json.loads(data.read_text("utf-8"))
+    }
+
+
+def un_agencies() -> tuple[str, ...]:
+    """The UN agencies' English names, as the workspace lists them."""
+    return tuple(un_agency_names())
 
 
 @cache
@@ -47,7 +66,8 @@ def member_state_names() -> frozenset[str]:
 
 def government_names() -> frozenset[str]:
     """Every name of a government or UN agency the workspace may list."""
-    return member_state_names() | frozenset(un_agencies())
+    agencies = {name for names in un_agency_names().values() for name in names.values()}
+    return member_state_names() | frozenset(un_agencies()) | frozenset(agencies)
 
 
 class Redactor:

@@ -130,11 +130,13 @@ def trend_text(line: BriefLine) -> str:
 def as_markdown(brief: Brief, today: date) -> str:
     """The brief as a Markdown file (the same content as the page)."""
     act = brief.act
-    out = [f"# {_('ACT %(number)d', number=act.number)}: {act.title}", ""]
+    out = [f"# {_('ACT %(number)d', number=act.number)}: {act.translated('title')}", ""]
     out += [" · ".join(_markdown_facts(brief, today)), ""]
     out += [f"## {_('Our key messages and where they stand')}", "", *_markdown_messages(brief)]
     if brief.next_milestone:
-        heading = _("Open actions due before %(title)s", title=brief.next_milestone.title)
+        heading = _(
+            "Open actions due before %(title)s", title=brief.next_milestone.translated("title")
+        )
     else:
         heading = _("Open actions")
     out += ["", f"## {heading}", "", *_markdown_actions(brief)]
@@ -157,7 +159,7 @@ def _markdown_facts(brief: Brief, today: date) -> list[str]:
         facts.append(
             _(
                 "Next: %(title)s, %(date)s",
-                title=brief.next_milestone.title,
+                title=brief.next_milestone.translated("title"),
                 date=format_date(brief.next_milestone.starts_on, "medium"),
             )
         )

@@ -13,10 +13,10 @@ from tracker.data.bench import names
 from tracker.data.bench.build import CIVIL_SOCIETY, SHARED, Build, spread, unpublished
 from tracker.data.bench.rows import insert_plain as _insert_plain
 from tracker.data.bench.rows import insert_rows as _insert
+from tracker.data.demo.record import government_rows
 from tracker.records.notes import Note, NoteRevision
 from tracker.records.reports import KeyMessage, Report, ReportEvent, ReportInternal, ReportPriority
 from tracker.records.tables import Government, Stance, TableOutcome, table_outcome_government
-from tracker.text.redaction import member_states, un_agencies
 
 REPORT_STATUS_WEIGHTS = {"accepted": 5, "submitted": 2, "draft": 2, "returned": 1}
 POSITIONS = ("supportive", "open", "reserved", "opposed")
@@ -166,8 +166,11 @@ def add_reports(build: Build) -> None:
 
 def add_governments(build: Build) -> None:
     existing = set(db.session.scalars(select(Government.name)))
-    rows = [{"name": n, "kind": "member_state"} for _, n in member_states() if n not in existing]
-    rows += [{"name": n, "kind": "un_agency"} for n in un_agencies() if n not in existing]
+    rows = [
+        {**row, "kind": str(row["kind"])}
+        for row in government_rows()
+        if row["name"] not in existing
+    ]
     _insert(Government, rows)
     build.government_ids = list(
         db.session.scalars(

@@ -5,13 +5,13 @@ A session is found by its key in the meeting before it is added, so loading twic
 nothing; a session already there keeps what was edited in the app.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 
 from sqlalchemy import select
 
 from tracker.core.extensions import db
-from tracker.data.files import read_toml
+from tracker.data.files import read_toml, split_translations
 from tracker.records.accounts import Organization
 from tracker.records.acts import Act
 from tracker.records.agenda import Meeting, MeetingSession, Speaker
@@ -44,6 +44,7 @@ class Item:
     languages: tuple[str, ...] = ()
     acts: tuple[int, ...] = ()
     speakers: tuple[SpeakerEntry, ...] = ()
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Agenda:
 
 def read_agenda() -> Agenda:
     data = read_toml(__package__, FILE)
-    meeting = data["meeting"]
+    meeting, meeting_translations = split_translations(data["meeting"])
     defaults = data["defaults"]
     moderators = tuple(
         SpeakerEntry(**row, role="moderator") for row in meeting.get("moderators", ())
@@ -68,14 +69,20 @@ def read_agenda() -> Agenda:
     days = [day["date"] for day in data["days"]]
     values = {name: meeting[name] for name in MEETING_FIELDS}
     return Agenda(
-        meeting={**values, "starts_on": days[0], "ends_on": days[-1]},
+        meeting={
+            **values,
+            "starts_on": days[0],
+            "ends_on": days[-1],
+            "translations": meeting_translations,
+        },
         default_purposes=defaults["purpose"],
         items=items,
     )
 
 
 def _item(row: dict, day: date, defaults: dict, moderators: tuple[SpeakerEntry, ...]) -> Item:
-    values = dict(row)
+    values, translations = split_translations(row)
+    values["translations"] = translations
     try:
         speakers = tuple(SpeakerEntry(**speaker) for speaker in values.pop("speakers", ()))
         if values.pop("moderated", False):
@@ -127,6 +134,7 @@ def _session(
         ends_at=item.end,
         kind=item.kind,
         title=item.title,
+        translations=item.translations,
         purpose=item.purpose,
         venue=item.venue,
         audience=item.audience,

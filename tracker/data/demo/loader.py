@@ -15,7 +15,7 @@ from tracker.data.demo.actions import load_actions
 from tracker.data.demo.agenda import load_meeting
 from tracker.data.demo.drafts import load_drafts
 from tracker.data.demo.record import load_governments, load_record
-from tracker.data.files import read_toml
+from tracker.data.files import read_toml, split_translations
 from tracker.records.accounts import Organization, User
 from tracker.records.acts import Act
 from tracker.records.agenda import Milestone
@@ -49,9 +49,7 @@ def is_empty() -> bool:
 def load_demo() -> list[tuple[str, str]]:
     """Load everything; return the demo accounts as (email, role)."""
     acts = {
-        row["number"]: _get_or_create(
-            Act, {"number": row["number"]}, {"title": row["title"], "summary": row["summary"]}
-        )
+        row["number"]: _get_or_create(Act, {"number": row["number"]}, _act(row))
         for row in read_toml(__package__, "acts.toml")["acts"]
     }
     organizations = {
@@ -79,6 +77,11 @@ def _get_or_create(model, lookup: dict[str, Any], values: dict[str, Any]):
     return instance
 
 
+def _act(data: dict) -> dict[str, Any]:
+    row, translations = split_translations(data)
+    return {"title": row["title"], "summary": row["summary"], "translations": translations}
+
+
 def _organization(row: dict) -> dict[str, Any]:
     return {
         "acronym": row.get("acronym", ""),
@@ -88,8 +91,10 @@ def _organization(row: dict) -> dict[str, Any]:
     }
 
 
-def _milestone(row: dict) -> dict[str, Any]:
+def _milestone(data: dict) -> dict[str, Any]:
+    row, translations = split_translations(data)
     return {
+        "translations": translations,
         "title": row["title"],
         "kind": row["kind"],
         "starts_on": row["starts_on"],

@@ -30,29 +30,40 @@ from tracker.records.reports import (
     ReportStatus,
 )
 from tracker.records.tables import Government, GovernmentKind, Position, Stance, TableOutcome
-from tracker.text.redaction import member_states, un_agencies
-
-# The governments as the workspace lists them (the data lives with the text engine, which
-# redacts these names).
-UN_MEMBER_STATES = tuple(name for _iso, name in member_states())
-UN_AGENCIES = un_agencies()
+from tracker.text.redaction import member_states, un_agency_names
 
 RECORD = read_toml(__package__, "record.toml")
 # The last line of every note, report summary and table summary, by language.
 ILLUSTRATIVE: dict[str, str] = RECORD["illustrative"]
 
 
+def government_rows() -> list[dict]:
+    """Every member state (by ISO code: its names come from CLDR) and UN agency (with its
+    French and Spanish names), as rows of the government table. The data lives with the
+    text engine, which redacts these names."""
+    states = [
+        {"name": name, "iso_code": iso, "kind": GovernmentKind.MEMBER_STATE, "translations": {}}
+        for iso, name in member_states()
+    ]
+    agencies = [
+        {
+            "name": name,
+            "iso_code": None,
+            "kind": GovernmentKind.UN_AGENCY,
+            "translations": {lang: {"name": text} for lang, text in names.items()},
+        }
+        for name, names in un_agency_names().items()
+    ]
+    return states + agencies
+
+
 def load_governments() -> dict[str, Government]:
     """The 193 UN member states and the UN agencies; return every government by name."""
     governments = {item.name: item for item in db.session.scalars(select(Government))}
-    for names, kind in (
-        (UN_MEMBER_STATES, GovernmentKind.MEMBER_STATE),
-        (UN_AGENCIES, GovernmentKind.UN_AGENCY),
-    ):
-        for name in names:
-            if name not in governments:
-                governments[name] = Government(name=name, kind=kind)
-                db.session.add(governments[name])
+    for row in government_rows():
+        if row["name"] not in governments:
+            governments[row["name"]] = Government(**row)
+            db.session.add(governments[row["name"]])
     db.session.flush()
     return governments
 
