@@ -4,7 +4,7 @@ Revision ID: 5b1e0c7d9a21
 Revises: 36fca693fe12
 Create Date: 2026-12-01 18:30:00
 
-ACTs, milestones, meetings, agenda items and governments carry their French and Spanish
+ACTs, milestones, meetings, agenda items, governments and organisations carry their French and Spanish
 beside the English (`translations`); member states carry their ISO 3166 code, so their
 names come from CLDR in the reader's language.
 """
@@ -21,7 +21,7 @@ down_revision = "36fca693fe12"
 branch_labels = None
 depends_on = None
 
-TRANSLATED = ("act", "milestone", "meeting", "meeting_session", "government")
+TRANSLATED = ("act", "milestone", "meeting", "meeting_session", "government", "organization")
 
 
 def _data(name: str) -> list:

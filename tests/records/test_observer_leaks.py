@@ -23,7 +23,7 @@ from tracker.core.extensions import db
 from tracker.records import policy
 from tracker.records.actions import Action
 from tracker.records.acts import Act
-from tracker.records.agenda import Meeting, MeetingSession
+from tracker.records.agenda import Meeting, MeetingSession, Milestone
 from tracker.records.base import ObserverRowsMixin, PublishableMixin
 from tracker.records.drafts import Draft
 from tracker.records.notes import Note
@@ -261,6 +261,7 @@ def candidates(app) -> dict[str, list]:
         "action_id": _ids(Action),
         "session_id": _ids(MeetingSession),
         "draft_id": _ids(Draft),
+        "milestone_id": _ids(Milestone),
         "notification_id": _ids(Notification) or [1],
         "user_id": [1],
         "number": sorted(set(_ids(Act, "number")) | set(revision_numbers)),

@@ -110,7 +110,7 @@ class ActionForm(FlaskForm):
             (user.id, user.name) for user in owners
         ]
         self.organization_id.choices = [(NOBODY, _l("No organisation"))] + [
-            (org.id, org.name) for org in organizations
+            (org.id, org.display_name) for org in organizations
         ]
         self.milestone_id.choices = [(NOBODY, _l("No milestone"))] + [
             (m.id, m.translated("title")) for m in milestones

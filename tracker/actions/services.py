@@ -111,7 +111,7 @@ class ActionFields:
             _("Description"): self.description,
             _("ACT"): self.act.label,
             _("Owner"): self.owner.name if self.owner else "",
-            _("Organisation"): self.organization.name if self.organization else "",
+            _("Organisation"): self.organization.display_name if self.organization else "",
             _("Due date"): self.due_on.isoformat() if self.due_on else "",
             _("Milestone"): self.milestone.translated("title") if self.milestone else "",
             _("Priority"): str(ACTION_PRIORITIES[self.priority]),

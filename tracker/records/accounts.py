@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Stri
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.core.extensions import Model
-from tracker.core.models import TimestampMixin, real_utcnow, str_enum
+from tracker.core.models import TimestampMixin, TranslatedMixin, real_utcnow, str_enum
 from tracker.core.tokens import new_token
 from tracker.records.policy import Role
 
@@ -25,7 +25,7 @@ class OrganizationKind(enum.StrEnum):
     GOVERNMENT = "government"
 
 
-class Organization(TimestampMixin, Model):
+class Organization(TranslatedMixin, TimestampMixin, Model):
     __tablename__ = "organization"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -38,8 +38,14 @@ class Organization(TimestampMixin, Model):
     signed_on: Mapped[date | None] = mapped_column(Date)
 
     @property
+    def display_name(self) -> str:
+        """The name in the reader's language (a government's or a UN agency's has one)."""
+        return self.translated("name")
+
+    @property
     def label(self) -> str:
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        name = self.display_name
+        return f"{name} ({self.acronym})" if self.acronym else name
 
 
 class User(UserMixin, TimestampMixin, Model):

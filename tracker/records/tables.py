@@ -17,7 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.core.extensions import Model, db
-from tracker.core.i18n import territory_name
+from tracker.core.i18n import current_language, territory_name
 from tracker.core.models import TimestampMixin, TranslatedMixin, str_enum
 from tracker.records.accounts import User
 from tracker.records.acts import Act
@@ -42,8 +42,9 @@ class Position(enum.StrEnum):
 class Government(TranslatedMixin, Model):
     """A UN member state or a UN agency that can sit at a small table.
 
-    A member state has its ISO 3166 code: its name is CLDR's, in the reader's language; an
-    agency's name is kept in English with its translations beside it.
+    A member state has its ISO 3166 code: in French and Spanish its name is CLDR's, in
+    English the one the UN lists; an agency's name is kept in English with its translations
+    beside it.
     """
 
     __tablename__ = "government"
@@ -58,8 +59,9 @@ class Government(TranslatedMixin, Model):
     @property
     def display_name(self) -> str:
         """The government's name as the reader reads it, in their language."""
-        if self.iso_code:
-            return territory_name(self.iso_code)
+        language = current_language()
+        if self.iso_code and language != "en":
+            return territory_name(self.iso_code, language)
         return self.translated("name")
 
 

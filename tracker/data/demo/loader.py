@@ -82,8 +82,10 @@ def _act(data: dict) -> dict[str, Any]:
     return {"title": row["title"], "summary": row["summary"], "translations": translations}
 
 
-def _organization(row: dict) -> dict[str, Any]:
+def _organization(data: dict) -> dict[str, Any]:
+    row, translations = split_translations(data)
     return {
+        "translations": translations,
         "acronym": row.get("acronym", ""),
         "region": row["region"],
         "kind": row["kind"],
