@@ -8,6 +8,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from tracker import (
     actions,
     agenda,
+    alerts,
     auth,
     cli,
     drafts,
@@ -30,7 +31,19 @@ from tracker.web import errors, health, security, templating
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every feature's blueprint, in the order their routes are matched.
-FEATURES = (auth, thread, agenda, notes, reports, tables, actions, notifications, drafts, search)
+FEATURES = (
+    auth,
+    thread,
+    agenda,
+    notes,
+    reports,
+    tables,
+    actions,
+    notifications,
+    drafts,
+    alerts,
+    search,
+)
 
 
 def create_app(config: type[Config] | None = None) -> Flask:

@@ -151,7 +151,7 @@ def compare(old: str, new: str | None, ask: str = "") -> Comparison:
     soft_new = phrases_in(new, words.soft, words.neither)
     asked = key_words(ask) if ask else frozenset()
     old_terms, new_terms = set(terms(old)) & asked, set(terms(new)) & asked
-    found = {
+    found: dict[str, tuple[str, ...]] = {
         "firm_lost": _difference(firm_old, firm_new),
         "soft_gained": _difference(soft_new, soft_old),
         "firm_gained": _difference(firm_new, firm_old),
@@ -169,7 +169,16 @@ def compare(old: str, new: str | None, ask: str = "") -> Comparison:
         reasons = _reasons(found, ("firm_gained", "soft_lost"), "firmed", "words_gained")
     else:
         verdict, reasons = Verdict.UNCHANGED, ()
-    return Comparison(verdict, reasons=reasons, **found)
+    return Comparison(
+        verdict,
+        firm_lost=found["firm_lost"],
+        soft_gained=found["soft_gained"],
+        firm_gained=found["firm_gained"],
+        soft_lost=found["soft_lost"],
+        words_lost=found["words_lost"],
+        words_gained=found["words_gained"],
+        reasons=reasons,
+    )
 
 
 def _reasons(found: dict, wording: tuple[str, str], wording_reason: str, words: str):
