@@ -12,8 +12,8 @@ from tracker.core.extensions import db
 from tracker.records.accounts import Organization, User
 from tracker.records.actions import Action, ActionUpdate
 from tracker.records.acts import Act
-from tracker.records.alerts import Alert, Follow
 from tracker.records.agenda import Meeting, MeetingSession, Milestone, Speaker
+from tracker.records.alerts import Alert, Follow
 from tracker.records.drafts import Draft, DraftParagraph, Reflection
 from tracker.records.notes import Note, NoteRevision
 from tracker.records.notifications import Notification

@@ -156,14 +156,7 @@ def build_world(client, login_as, markers: Markers) -> dict:
             factories.ActionUpdateFactory(action=actions["published"], note="x", changes="x")
     for note in notes.values():
         factories.NoteRevisionFactory(note=note, number=1)
-    # What a draft did to the asks, and who follows them: civil society's alone, even for an
-    # ask governments read.
-    later = factories.DraftFactory(name="Rev 1", previous=draft)
-    for report in reports.values():
-        for message in report.key_messages:
-            factories.AlertFactory(draft=later, key_message=message)
-            factories.FollowFactory(user=users[policy.Role.MEMBER], key_message=message)
-    factories.FollowFactory(user=users[policy.Role.MEMBER], act=act)
+    _alerts_and_follows(users[policy.Role.MEMBER], act, draft, reports)
     plant_everywhere(markers)
 
     # Publishing, as a coordinator does it.
@@ -225,7 +218,25 @@ def build_world(client, login_as, markers: Markers) -> dict:
         },
     )
     _post(client, f"/actions/{action.id}/comments", {"body": markers.new("ActionUpdate.note")})
-    # Someone told of civil-society work who has since become an observer reads none of it.
+    _told_before_becoming_an_observer(observer, act, reports, markers)
+    db.session.expire_all()
+    after_publishing = set(list(markers.planted)[first_after_publishing:])
+    return {"observer": observer, "after_publishing": after_publishing}
+
+
+def _alerts_and_follows(member, act, draft, reports) -> None:
+    """What a draft did to the asks, and who follows them: civil society's alone, even for
+    an ask governments read."""
+    later = factories.DraftFactory(name="Rev 1", previous=draft)
+    for report in reports.values():
+        for message in report.key_messages:
+            factories.AlertFactory(draft=later, key_message=message)
+            factories.FollowFactory(user=member, key_message=message)
+    factories.FollowFactory(user=member, act=act)
+
+
+def _told_before_becoming_an_observer(observer, act, reports, markers: Markers) -> None:
+    """Someone told of civil-society work who has since become an observer reads none of it."""
     for alert in db.session.scalars(select(Alert)):
         factories.NotificationFactory(
             user_id=observer.id, action=None, kind="ask_weakened", alert=alert
@@ -246,9 +257,6 @@ def build_world(client, login_as, markers: Markers) -> dict:
         detail=markers.new("Notification.detail"),
     )
     db.session.commit()
-    db.session.expire_all()
-    after_publishing = set(list(markers.planted)[first_after_publishing:])
-    return {"observer": observer, "after_publishing": after_publishing}
 
 
 def _sha256(text: str) -> str:
