@@ -44,7 +44,7 @@ def test_a_follower_is_told_that_a_new_draft_weakens_an_ask(open_page):
     member.get_by_role("link", name=re.compile("Notifications")).click()
     notice = member.locator("li", has_text="Zero draft plus (browser) weakens the ask")
     expect(notice).to_contain_text("End the immigration detention of children")
-    notice.get_by_role("button", name=re.compile("^Open")).click()
+    notice.get_by_role("button", name=re.compile("^View")).click()
     expect(member).to_have_url(re.compile(r"/drafts/\d+/asks#alert-\d+$"))
     expect(member.get_by_role("heading", level=1)).to_contain_text("What changed for our asks")
     card = member.locator("article.alert-card-weakened").first
@@ -60,7 +60,7 @@ def _open_notification(page, text: str) -> None:
     page.goto("/notifications")
     item = page.locator("li", has_text=text).first
     expect(item).to_be_visible()
-    item.get_by_role("button", name=re.compile("^Open")).click()
+    item.get_by_role("button", name=re.compile("^View")).click()
 
 
 def test_a_review_round_tells_each_person_their_next_step(open_page):

@@ -110,3 +110,36 @@ def test_followers_are_told_of_a_position_through_its_signal(client, login_as):
     (notification,) = db.session.scalars(select(Notification)).all()
     response = client.post(f"/notifications/{notification.id}/open")
     assert response.location.endswith(f"/messages/{message.id}")
+
+
+def test_the_notifications_page_runs_the_same_queries_whatever_their_number_and_kind(
+    client, login_as, count_queries
+):
+    member = factories.UserFactory(role="member")
+    act = factories.ActFactory(number=3)
+    counts = []
+    for size in (1, 10):
+        for _ in range(size):
+            message = factories.KeyMessageFactory(act=act, report__act=act)
+            factories.NotificationFactory(action=factories.ActionFactory(owner=member))
+            factories.NotificationFactory(
+                user_id=member.id,
+                action=None,
+                kind="ask_weakened",
+                alert=factories.AlertFactory(key_message=message),
+            )
+            factories.NotificationFactory(
+                user_id=member.id,
+                action=None,
+                kind="report_returned",
+                report=message.report,
+                detail="Shorter.",
+            )
+            factories.NotificationFactory(
+                user_id=member.id, action=None, kind="position", act_id=act.id, detail="EU"
+            )
+        login_as(member)
+        with count_queries() as counter:
+            assert client.get("/notifications").status_code == 200
+        counts.append(counter.count)
+    assert counts[0] == counts[1], counts
