@@ -3,7 +3,8 @@
 - a report submitted or withdrawn: the coordinators; returned, accepted or reopened: its
   rapporteur (with the reviewer's comment); in every case the ACT's followers;
 - a draft's alerts: the followers of the ask and of its ACT; for an ask weakened or
-  strengthened, also the coordinators and the owners of the ask's open actions;
+  strengthened, also the coordinators and the owners of the ask's open actions (a draft
+  added by someone in the app; one loaded by a command tells nobody);
 - a new action: the followers of its ACT and of its key message;
 - a government's position: the followers of its ACT and of its key message.
 """
@@ -102,6 +103,8 @@ def on_report_changed(report: Report, step: str, actor: User, comment: str = "",
 
 
 def on_alerts_raised(draft, alerts: list[Alert], actor: User | None = None, **_extra):
+    if actor is None:
+        return  # a draft loaded by a command (the demo's) keeps its alerts but tells nobody
     messages = {alert.key_message_id: alert.key_message for alert in alerts}
     followers = Followers([m.act_id for m in messages.values()], messages)
     flagged = [a.key_message_id for a in alerts if a.kind != AlertKind.CHANGED]
