@@ -13,6 +13,7 @@ from tracker.records.accounts import Organization, User
 from tracker.records.actions import Action, ActionUpdate
 from tracker.records.acts import Act
 from tracker.records.agenda import Meeting, MeetingSession, Milestone, Speaker
+from tracker.records.alerts import Alert, Follow
 from tracker.records.drafts import Draft, DraftParagraph, Reflection
 from tracker.records.notes import Note, NoteRevision
 from tracker.records.notifications import Notification
@@ -296,6 +297,32 @@ class ReflectionFactory(Base):
     state = "current"
     excerpt = "work to end the practice of child detention"
     note = ""
+
+
+class AlertFactory(Base):
+    class Meta:
+        model = Alert
+
+    draft = factory.SubFactory(DraftFactory)
+    key_message = factory.SubFactory(KeyMessageFactory)
+    kind = "weakened"
+    old_ref = "29(h)"
+    new_ref = "29(h)"
+    old_text = "We commit to end the practice of child detention."
+    new_text = "We commit to work towards ending the practice of child detention."
+    wording_lost = "work* towards"
+    wording_gained = ""
+    words_lost = ""
+    words_gained = ""
+
+
+class FollowFactory(Base):
+    class Meta:
+        model = Follow
+
+    user = factory.SubFactory(UserFactory)
+    act = None
+    key_message = None
 
 
 # Next-step actions

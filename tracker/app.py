@@ -8,6 +8,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from tracker import (
     actions,
     agenda,
+    alerts,
     auth,
     cli,
     drafts,
@@ -41,6 +42,7 @@ FEATURES = (
     actions,
     notifications,
     drafts,
+    alerts,
     search,
     reference,
 )

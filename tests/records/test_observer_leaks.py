@@ -24,6 +24,7 @@ from tracker.records import policy
 from tracker.records.actions import Action
 from tracker.records.acts import Act
 from tracker.records.agenda import Meeting, MeetingSession, Milestone
+from tracker.records.alerts import Alert
 from tracker.records.base import ObserverRowsMixin, PublishableMixin
 from tracker.records.drafts import Draft
 from tracker.records.notes import Note
@@ -155,6 +156,7 @@ def build_world(client, login_as, markers: Markers) -> dict:
             factories.ActionUpdateFactory(action=actions["published"], note="x", changes="x")
     for note in notes.values():
         factories.NoteRevisionFactory(note=note, number=1)
+    _alerts_and_follows(users[policy.Role.MEMBER], act, draft, reports)
     plant_everywhere(markers)
 
     # Publishing, as a coordinator does it.
@@ -216,9 +218,45 @@ def build_world(client, login_as, markers: Markers) -> dict:
         },
     )
     _post(client, f"/actions/{action.id}/comments", {"body": markers.new("ActionUpdate.note")})
+    _told_before_becoming_an_observer(observer, act, reports, markers)
     db.session.expire_all()
     after_publishing = set(list(markers.planted)[first_after_publishing:])
     return {"observer": observer, "after_publishing": after_publishing}
+
+
+def _alerts_and_follows(member, act, draft, reports) -> None:
+    """What a draft did to the asks, and who follows them: civil society's alone, even for
+    an ask governments read."""
+    later = factories.DraftFactory(name="Rev 1", previous=draft)
+    for report in reports.values():
+        for message in report.key_messages:
+            factories.AlertFactory(draft=later, key_message=message)
+            factories.FollowFactory(user=member, key_message=message)
+    factories.FollowFactory(user=member, act=act)
+
+
+def _told_before_becoming_an_observer(observer, act, reports, markers: Markers) -> None:
+    """Someone told of civil-society work who has since become an observer reads none of it."""
+    for alert in db.session.scalars(select(Alert)):
+        factories.NotificationFactory(
+            user_id=observer.id, action=None, kind="ask_weakened", alert=alert
+        )
+    for report in reports.values():
+        factories.NotificationFactory(
+            user_id=observer.id,
+            action=None,
+            kind="report_returned",
+            report=report,
+            detail=markers.new("Notification.detail"),
+        )
+    factories.NotificationFactory(
+        user_id=observer.id,
+        action=None,
+        kind="position",
+        act_id=act.id,
+        detail=markers.new("Notification.detail"),
+    )
+    db.session.commit()
 
 
 def _sha256(text: str) -> str:

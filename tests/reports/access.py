@@ -93,6 +93,14 @@ ROUTES = [
         method="POST",
         allowed=STAFF,
     ),
+    # The assigned rapporteur takes back a submitted report.
+    Route(
+        "reports.recall",
+        lambda w: f"/reports/{w.report.id}/recall",
+        method="POST",
+        allowed=RAPPORTEUR,
+        refused=HIDDEN_FROM_OBSERVERS,
+    ),
     Route(
         "reports.publish",
         lambda w: f"/reports/{w.accepted_report.id}/publish",

@@ -25,7 +25,7 @@ from tracker.records.actions import (
 )
 from tracker.records.acts import Act
 from tracker.records.agenda import Milestone
-from tracker.records.events import action_changed
+from tracker.records.events import action_changed, action_created
 from tracker.records.notifications import NotificationKind
 from tracker.records.policy import CIVIL_SOCIETY_ROLES, STAFF_ROLES
 from tracker.records.reports import KeyMessage
@@ -166,6 +166,7 @@ def create_action(
         publish_action(action, actor)
     if action.owner_id:
         _tell([action.owner_id], NotificationKind.ASSIGNED, action, actor)
+    action_created.send(action, actor=actor)
     db.session.commit()
     return action
 

@@ -80,8 +80,15 @@ REPORT_EVENT_KINDS = {
     "returned": _l("Returned with a comment"),
     "accepted": _l("Accepted"),
     "reopened": _l("Reopened"),
+    "recalled": _l("Submission withdrawn by the rapporteur"),
     "published": _l("Published to governments"),
     "withdrawn": _l("Withdrawn from governments"),
+}
+
+ALERT_KINDS = {
+    "weakened": _l("Weakened"),
+    "strengthened": _l("Strengthened"),
+    "changed": _l("Changed"),
 }
 
 REFLECTION_LEVELS = {

@@ -24,6 +24,7 @@ from tracker.records.drafts import (
     ReflectionState,
     reflection_paragraph,
 )
+from tracker.records.events import draft_added
 from tracker.records.reports import KeyMessage
 from tracker.text import alignment
 from tracker.text.splitting import split_text
@@ -82,7 +83,8 @@ def add_draft(
 ) -> Draft:
     """Create a draft from its text: split it into paragraphs, align them with the previous
     draft (the latest released on or before `released_on`), carry that draft's reflections
-    forward, and commit once (all or nothing). Raises EmptyDraftError or TooManyParagraphsError."""
+    forward, tell whoever listens (`events.draft_added`), and commit once (all or nothing).
+    Raises EmptyDraftError or TooManyParagraphsError."""
     parsed = split_text(text)
     if not parsed:
         raise EmptyDraftError(name)
@@ -128,6 +130,8 @@ def add_draft(
     db.session.add(draft)
     if previous is not None:
         _carry_forward(previous, draft, by_old_id)
+    db.session.flush()
+    draft_added.send(draft, actor=created_by)
     db.session.commit()
     return draft
 

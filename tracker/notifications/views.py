@@ -1,4 +1,4 @@
-"""My notifications: read them, open one, mark them all read."""
+"""My notifications: read them, open one, mark them all read; follow an ACT or an ask."""
 
 from flask import redirect, render_template, url_for
 from flask_login import current_user, login_required
@@ -7,8 +7,10 @@ from sqlalchemy import select
 from tracker.core.extensions import db
 from tracker.core.forms import ButtonForm, require_button
 from tracker.core.inputs import page_arg
-from tracker.notifications import bp, services
-from tracker.records.notifications import Notification
+from tracker.notifications import bp, follows, services
+from tracker.records.acts import Act
+from tracker.records.reader import require
+from tracker.records.reports import KeyMessage
 
 
 @bp.get("/notifications")
@@ -32,11 +34,56 @@ def read_all():
 @login_required
 def open_one(notification_id: int):
     require_button()
-    notification = db.first_or_404(
-        select(Notification).where(
-            Notification.id == notification_id, Notification.user_id == current_user.id
-        )
-    )
-    action_id = notification.action_id
+    notification = db.first_or_404(services.notification_of(current_user, notification_id))
+    link = services.link_of(notification)
     services.mark_read(current_user, notification_id)
-    return redirect(url_for("actions.show", action_id=action_id))
+    return redirect(link)
+
+
+# Following -------------------------------------------------------------------------------
+
+
+def _act(number: int) -> Act:
+    act = db.first_or_404(select(Act).where(Act.number == number))
+    require("follow", act)
+    require_button()
+    return act
+
+
+def _message(message_id: int) -> KeyMessage:
+    message = db.first_or_404(select(KeyMessage).where(KeyMessage.id == message_id))
+    require("follow", message)
+    require_button()
+    return message
+
+
+@bp.post("/acts/<int:number>/follow")
+@login_required
+def follow_act(number: int):
+    act = _act(number)
+    follows.follow(current_user, act_id=act.id)
+    return redirect(url_for("thread.act", number=number, _anchor="follow"))
+
+
+@bp.post("/acts/<int:number>/unfollow")
+@login_required
+def unfollow_act(number: int):
+    act = _act(number)
+    follows.unfollow(current_user, act_id=act.id)
+    return redirect(url_for("thread.act", number=number, _anchor="follow"))
+
+
+@bp.post("/messages/<int:message_id>/follow")
+@login_required
+def follow_message(message_id: int):
+    message = _message(message_id)
+    follows.follow(current_user, key_message_id=message.id)
+    return redirect(url_for("thread.message", message_id=message_id, _anchor="follow"))
+
+
+@bp.post("/messages/<int:message_id>/unfollow")
+@login_required
+def unfollow_message(message_id: int):
+    message = _message(message_id)
+    follows.unfollow(current_user, key_message_id=message.id)
+    return redirect(url_for("thread.message", message_id=message_id, _anchor="follow"))

@@ -109,6 +109,15 @@ def _review_report(user: Reader | None, report: Any = None) -> bool:
     return is_staff(user) and (report is None or report.status == "submitted")
 
 
+def _recall_report(user: Reader | None, report: Any = None) -> bool:
+    """The assigned rapporteur takes back a submitted report, to revise it."""
+    if user is None or not is_civil_society(user):
+        return False
+    if report is None:
+        return _role(user) in RAPPORTEUR_ROLES
+    return report.rapporteur_id == user.id and report.status == "submitted"
+
+
 def _reopen_report(user: Reader | None, report: Any = None) -> bool:
     return is_staff(user) and (report is None or report.status == "accepted")
 
@@ -154,6 +163,7 @@ RULES: dict[str, Callable[[Reader | None, Any], bool]] = {
     "submit_report": _own_editable_report,
     "review_report": _review_report,
     "reopen_report": _reopen_report,
+    "recall_report": _recall_report,
     "order_key_messages": _order_key_messages,
     "merge_key_messages": _staff,
     "publish": _staff,
@@ -170,6 +180,9 @@ RULES: dict[str, Callable[[Reader | None, Any], bool]] = {
     "add_draft": _staff,
     "record_reflection": _civil_society,
     "search": _signed_in,
+    # Being told: following ACTs and asks, the alerts of a new draft
+    "follow": _civil_society,
+    "see_alerts": _civil_society,
 }
 
 
@@ -246,6 +259,8 @@ ACCOUNT_RECORDS = frozenset(
 NEVER_READ = frozenset(
     {
         "Activity",
+        "Alert",
+        "Follow",
         "NoteRevision",
         "ReportEvent",
         "ReportInternal",

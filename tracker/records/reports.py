@@ -30,6 +30,7 @@ class ReportEventKind(enum.StrEnum):
     RETURNED = "returned"
     ACCEPTED = "accepted"
     REOPENED = "reopened"
+    RECALLED = "recalled"  # the rapporteur took back a submission, to revise it
     PUBLISHED = "published"
     WITHDRAWN = "withdrawn"
 

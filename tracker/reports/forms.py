@@ -105,6 +105,10 @@ class ReopenForm(StepForm):
     submit = SubmitField(_l("Reopen for revision"))
 
 
+class RecallForm(StepForm):
+    submit = SubmitField(_l("Withdraw the submission"))
+
+
 class ReturnForm(FlaskForm):
     comment = TextAreaField(
         _l("What the rapporteur should revise"),

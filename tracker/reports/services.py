@@ -18,6 +18,7 @@ from tracker.records.accounts import User
 from tracker.records.acts import Act
 from tracker.records.agenda import MeetingSession, SessionKind
 from tracker.records.base import Visibility
+from tracker.records.events import report_changed
 from tracker.records.policy import RAPPORTEUR_ROLES
 from tracker.records.reports import (
     KeyMessage,
@@ -102,6 +103,50 @@ def reports_of_session(session: MeetingSession) -> Select:
         .options(joinedload(Report.act), joinedload(Report.rapporteur))
         .order_by(Act.number)
     )
+
+
+# What the dashboard shows -------------------------------------------------------------------
+
+DASHBOARD_REPORTS = 10
+
+
+def reports_to_write(user: User) -> Select:
+    """The reports assigned to `user` still to write or revise (draft or returned)."""
+    return (
+        select(Report)
+        .where(
+            Report.rapporteur_id == user.id,
+            Report.status.in_([ReportStatus.DRAFT, ReportStatus.RETURNED]),
+        )
+        .join(Report.act)
+        .options(joinedload(Report.act))
+        .order_by(Act.number, Report.id)
+        .limit(DASHBOARD_REPORTS)
+    )
+
+
+def reports_awaiting_review() -> Select:
+    """Submitted reports, the longest waiting first."""
+    return (
+        select(Report)
+        .where(Report.status == ReportStatus.SUBMITTED)
+        .options(joinedload(Report.act), joinedload(Report.rapporteur))
+        .order_by(Report.submitted_at, Report.id)
+        .limit(DASHBOARD_REPORTS)
+    )
+
+
+def return_comment(report: Report) -> ReportEvent | None:
+    """The reviewer's comment of a returned report (the latest return), else None."""
+    if report.status != ReportStatus.RETURNED:
+        return None
+    return db.session.scalars(
+        select(ReportEvent)
+        .where(ReportEvent.report_id == report.id, ReportEvent.kind == ReportEventKind.RETURNED)
+        .options(joinedload(ReportEvent.actor))
+        .order_by(ReportEvent.id.desc())
+        .limit(1)
+    ).first()
 
 
 # What the ACT page and the session page show ---------------------------------------------
@@ -229,6 +274,13 @@ STEPS = {
         ReportStatus.DRAFT,
         ReportEventKind.REOPENED,
     ),
+    # The rapporteur takes a submission back to revise it (before anyone reviewed it).
+    "recall": Step(
+        "recall_report",
+        frozenset({ReportStatus.SUBMITTED}),
+        ReportStatus.DRAFT,
+        ReportEventKind.RECALLED,
+    ),
 }
 
 
@@ -244,7 +296,10 @@ def advance(report: Report, step_name: str, actor: User, comment: str = "") -> N
         report.accepted_at = now
     elif step_name == "reopen":
         report.accepted_at = None
+    elif step_name == "recall":
+        report.submitted_at = None
     record_event(report, step.event, actor, comment)
+    report_changed.send(report, step=step_name, actor=actor, comment=comment.strip())
     commit_or_conflict(report)
 
 

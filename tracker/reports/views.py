@@ -26,6 +26,7 @@ from tracker.reports.forms import (
     AssignRapporteurForm,
     OrderForm,
     ReassignForm,
+    RecallForm,
     ReopenForm,
     ReportForm,
     ReturnForm,
@@ -47,6 +48,7 @@ STEP_FORMS: dict[str, type[StepForm] | type[ReturnForm]] = {
     "return": ReturnForm,
     "accept": AcceptForm,
     "reopen": ReopenForm,
+    "recall": RecallForm,
 }
 
 STEP_DONE = {
@@ -54,6 +56,7 @@ STEP_DONE = {
     "return": _l("The report is returned to the rapporteur with your comment."),
     "accept": _l("The report is accepted. It is frozen until a coordinator reopens it."),
     "reopen": _l("The report is reopened: the rapporteur can revise it."),
+    "recall": _l("Your submission is withdrawn: the report is a draft again."),
 }
 
 
@@ -173,10 +176,10 @@ def edit(report_id: int):
     if request.method == "GET":
         saved = editing.ReportContent.of(report)
         form = ReportForm(formdata=None, data={**vars(saved), "version": report.version})
-        return render_template("reports/edit.html", report=report, form=form)
+        return _edit_page(report, form)
     form = ReportForm()
     if not form.validate_on_submit():
-        return render_template("reports/edit.html", report=report, form=form), 422
+        return _edit_page(report, form, 422)
     mine = _content(form)
     try:
         editing.save_report(report, form.version.data, mine, current_user)
@@ -192,9 +195,16 @@ def edit(report_id: int):
                 numbers=numbers,
             )
         )
-        return render_template("reports/edit.html", report=report, form=form), 422
+        return _edit_page(report, form, 422)
     flash(_("The report is saved."), "success")
     return redirect(url_for("reports.show", report_id=report_id))
+
+
+def _edit_page(report: Report, form: ReportForm, status: int = 200, **context):
+    returned = services.return_comment(report)
+    return render_template(
+        "reports/edit.html", report=report, form=form, returned=returned, **context
+    ), status
 
 
 def _edit_conflict(report_id: int, form: ReportForm, mine: editing.ReportContent):
@@ -205,9 +215,7 @@ def _edit_conflict(report_id: int, form: ReportForm, mine: editing.ReportContent
     theirs = editing.ReportContent.of(report)
     form.version.data = str(report.version)
     fields = editing.conflict_fields(mine, theirs, CONTENT_LABELS)
-    return render_template(
-        "reports/edit.html", report=report, form=form, conflict_fields=fields
-    ), 409
+    return _edit_page(report, form, 409, conflict_fields=fields)
 
 
 # The review workflow -----------------------------------------------------------------------
@@ -280,6 +288,12 @@ def accept(report_id: int):
 @login_required
 def reopen(report_id: int):
     return _step(report_id, "reopen")
+
+
+@bp.post("/reports/<int:report_id>/recall")
+@login_required
+def recall(report_id: int):
+    return _step(report_id, "recall")
 
 
 # Publishing ------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from tracker.core.extensions import db
 from tracker.core.forms import ButtonForm
 from tracker.core.inputs import int_arg, page_arg
 from tracker.notes import services as notes_services
+from tracker.notifications import follows
 from tracker.records import policy
 from tracker.records.acts import Act, acts_in_order
 from tracker.records.agenda import milestones_in_order, session_with_details, sessions_for_act
@@ -41,6 +42,7 @@ def dashboard_page():
     acts = db.session.scalars(acts_in_order()).all()
     drafts = db.session.scalars(dashboard.drafts_on_the_road()).all()
     latest = db.session.scalars(dashboard.latest_draft(today())).first()
+    reviewing = policy.may(current_user, "review_report")
     return render_template(
         "thread/dashboard.html",
         timeline=dashboard.timeline(milestones, today()),
@@ -49,6 +51,10 @@ def dashboard_page():
         cards=dashboard.act_cards(list(acts), latest, today(), current_user),
         my_actions=db.session.scalars(actions_lists.next_for(current_user)).all(),
         activity=actions_lists.recent_activity(),
+        reports_to_write=db.session.scalars(reports_services.reports_to_write(current_user)).all(),
+        reports_to_review=db.session.scalars(reports_services.reports_awaiting_review()).all()
+        if reviewing
+        else [],
     )
 
 
@@ -74,7 +80,14 @@ def act(number: int):
         act_reflections=matrix.for_act(messages, today(), act, act_reports.messages_total),
         act_tables=tables_grids.for_act(act, current_user, messages=messages),
         act_actions=actions_lists.for_act(act, today()),
+        following=_following(act_id=act.id),
+        button_form=ButtonForm(),
     )
+
+
+def _following(**thing) -> bool:
+    """Whether the reader follows the ACT or key message (civil society only may)."""
+    return policy.may(current_user, "follow") and follows.is_following(current_user, **thing)
 
 
 @bp.get("/acts/<int:number>/brief")
@@ -160,4 +173,5 @@ def message(message_id: int):
         story=story,
         linked_actions=[chapter.record for chapter in story if chapter.kind == "action"],
         new_action_url=url_for("actions.new", key_message=message.id),
+        following=_following(key_message_id=message.id),
     )
