@@ -12,5 +12,6 @@ from tracker.records import (  # noqa: F401
     notes,
     notifications,
     reports,
+    search_index,
     tables,
 )
