@@ -2,8 +2,8 @@
 
 The database's own full-text engine matches the query's tokens (each word by any of its
 terms in the three languages) in the entries of the reader's audience and scores them:
-SQLite with FTS5's BM25, PostgreSQL with `ts_rank` over the tsvector (its GIN index
-finds the rows). Heading words count half on both. Entries sharing a group key (copies of
+SQLite with FTS5's BM25, PostgreSQL with `ts_rank_cd` (cover density) over the tsvector
+(its GIN index finds the rows). Heading words count half on both. Entries sharing a group key (copies of
 a paragraph across drafts) become one hit, the newest copy standing for the others; the
 hits are numbered best first, and the statement returns the asked page (the last one when
 asked beyond it) with the number of hits, so every match is ranked and a page costs one
@@ -35,7 +35,7 @@ from tracker.text.search import Query
 
 ENTRIES = SearchEntry.__table__
 HEADING_WEIGHT = 0.5  # as tracker.text.ranking.SECTION_WEIGHT
-# ts_rank's weights for D, C, B (headings) and A (the text); normalisation 1 divides by
+# ts_rank_cd's weights for D, C, B (headings) and A (the text); normalisation 1 divides by
 # 1 + the logarithm of the length, so long texts do not win by length alone.
 TS_RANK_WEIGHTS = "{0.1, 0.2, %s, 1.0}" % HEADING_WEIGHT
 TS_RANK_NORMALIZATION = 1
@@ -161,7 +161,7 @@ def _postgresql_matches(query: Query) -> Select:
     expression = " & ".join("(" + " | ".join(tokens) + ")" for tokens in query.tokens())
     tsquery = func.to_tsquery(literal_column("'simple'"), bindparam("ts_query", expression))
     document = literal_column(f"search_entry.{TSVECTOR_COLUMN}")
-    rank = func.ts_rank(
+    rank = func.ts_rank_cd(
         literal_column(f"'{TS_RANK_WEIGHTS}'"), document, tsquery, TS_RANK_NORMALIZATION
     )
     return select(
