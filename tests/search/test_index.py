@@ -130,7 +130,7 @@ def test_copies_of_a_paragraph_across_drafts_are_one_result(client, login_as):
     also = html[html.index("Also in:") :]
     zero, revision = (f'href="/drafts/{copy.draft_id}#p-29-h"' for copy in copies)
     assert also.index(zero) < also.index(revision) < also.index("</p>")
-    assert f'{zero}>Zero draft</a>' in also
+    assert f"{zero}>Zero draft</a>" in also
     assert changed.id not in [copy.id for copy in copies]
 
 
@@ -151,7 +151,7 @@ def test_an_observer_never_matches_a_word_of_the_working_copy(client, login_as):
     login_as("observer")
     assert found(client, "detention") == [f"/notes/{note.id}"]
     for query in (HIDDEN, f"detention {HIDDEN}", "strategy"):
-        status, html = search(client, q=query)
+        _status, html = search(client, q=query)
         assert result_links(html) == [], query
         assert "Nothing matches" in html
     assert not observer_entries_hold(HIDDEN)

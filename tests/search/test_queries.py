@@ -53,7 +53,9 @@ def _world(size: int) -> None:
         ({"q": ""}, 0),
     ],
 )
-def test_search_runs_one_ranking_query_then_one_per_source(client, login_as, count_queries, role, params, sources):
+def test_search_runs_one_ranking_query_then_one_per_source(
+    client, login_as, count_queries, role, params, sources
+):
     counts = []
     for size in (4, 60):
         _world(size)

@@ -33,7 +33,10 @@ def test_a_query_word_matches_by_its_stem_in_each_language():
 
 
 def test_a_text_is_stemmed_in_its_own_language():
-    assert index_text("Le travail décent des travailleurs nationaux") == "labour decent labour national"
+    assert (
+        index_text("Le travail décent des travailleurs nationaux")
+        == "labour decent labour national"
+    )
     assert index_text("politiques nationales") == index_text("politique nationale")
     assert index_text("las políticas nacionales de los Estados") == index_text(
         "la política nacional del Estado"

@@ -94,13 +94,9 @@ def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
 
 
 for statement in SQLITE_CREATE:
-    event.listen(
-        SearchEntry.__table__, "after_create", DDL(statement).execute_if(dialect="sqlite")
-    )
+    event.listen(SearchEntry.__table__, "after_create", DDL(statement).execute_if(dialect="sqlite"))
 for statement in SQLITE_DROP:
-    event.listen(
-        SearchEntry.__table__, "before_drop", DDL(statement).execute_if(dialect="sqlite")
-    )
+    event.listen(SearchEntry.__table__, "before_drop", DDL(statement).execute_if(dialect="sqlite"))
 for statement in POSTGRESQL_CREATE:
     event.listen(
         SearchEntry.__table__, "after_create", DDL(statement).execute_if(dialect="postgresql")

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from flask_babel import force_locale
-from sqlalchemy import delete, event, insert, inspect, select
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy import Table, delete, event, insert, inspect, select
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from tracker.core.extensions import db
@@ -35,7 +35,7 @@ from tracker.search.sources import SOURCES, Source
 from tracker.text.lexicon import language_of
 from tracker.text.search import index_text
 
-ENTRIES = SearchEntry.__table__
+ENTRIES = cast(Table, SearchEntry.__table__)
 BY_MODEL: dict[type, Source] = {source.model: source for source in SOURCES}
 REBUILD_BATCH = 500
 # Keys of Session.info.
@@ -109,7 +109,7 @@ def write(session: Session, model: type, ids: Iterable[int]) -> None:
 
 def _current(session: Session, model: type, ids: list[int]) -> list[Any]:
     """The records still there, from the session when it holds them."""
-    mapper = inspect(model)
+    mapper: Mapper[Any] = inspect(model)
     found, missing = [], []
     for id_ in ids:
         record = session.identity_map.get(mapper.identity_key_from_primary_key((id_,)))
@@ -123,8 +123,8 @@ def _current(session: Session, model: type, ids: list[int]) -> list[Any]:
     return found
 
 
-def rebuild(session: Session | None = None) -> int:
-    """Write every entry again; return how many there are."""
+def rebuild(session: Any = None) -> int:
+    """Write every entry again (in `session`, by default the app's); return how many."""
     session = session or db.session
     session.flush()
     connection = session.connection()

@@ -3,20 +3,22 @@
 The database's own full-text engine matches the query's tokens (each word by any of its
 terms in the three languages) in the entries of the reader's audience and scores them:
 SQLite with FTS5's BM25, PostgreSQL with `ts_rank_cd` (cover density) over the tsvector
-(its GIN index finds the rows). Heading words count half on both. Entries sharing a group key (copies of
-a paragraph across drafts) become one hit, the newest copy standing for the others; the
-hits are numbered best first, and the statement returns the asked page (the last one when
-asked beyond it) with the number of hits, so every match is ranked and a page costs one
-query whatever the amount of data.
+(its GIN index finds the rows). Heading words count half on both. Entries sharing a group
+key (copies of a paragraph across drafts) become one hit, the newest copy standing for the
+others; the hits are sorted best first, and the statement returns the asked page (the
+last one when asked beyond it) with the number of hits, so every match is ranked and a
+page costs one query whatever the amount of data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
     Select,
+    Table,
     bindparam,
     case,
     column,
@@ -26,6 +28,7 @@ from sqlalchemy import (
     select,
     table,
     text,
+    union_all,
 )
 
 from tracker.core.extensions import db
@@ -33,11 +36,12 @@ from tracker.records.acts import Act
 from tracker.records.search_index import FTS_TABLE, TSVECTOR_COLUMN, Audience, SearchEntry
 from tracker.text.search import Query
 
-ENTRIES = SearchEntry.__table__
+ENTRIES = cast(Table, SearchEntry.__table__)
+PARAGRAPHS = "paragraphs"  # the kind whose copies across drafts are one result
 HEADING_WEIGHT = 0.5  # as tracker.text.ranking.SECTION_WEIGHT
 # ts_rank_cd's weights for D, C, B (headings) and A (the text); normalisation 1 divides by
 # 1 + the logarithm of the length, so long texts do not win by length alone.
-TS_RANK_WEIGHTS = "{0.1, 0.2, %s, 1.0}" % HEADING_WEIGHT
+TS_RANK_WEIGHTS = f"{{0.1, 0.2, {HEADING_WEIGHT}, 1.0}}"
 TS_RANK_NORMALIZATION = 1
 
 
@@ -74,11 +78,10 @@ def find(
     rows = db.session.execute(statement).all()
     if not rows:
         return HitPage(hits=[], total=0, page=1)
-    total = rows[0].total
     return HitPage(
         hits=[Hit(row.kind, row.record_id, row.group_key, row.copies) for row in rows],
-        total=total,
-        page=(rows[0].position - 1) // per_page + 1,
+        total=rows[0].total,
+        page=rows[0].start // per_page + 1,
     )
 
 
@@ -90,45 +93,40 @@ def ranked_page(
     page: int,
     per_page: int,
 ) -> Select:
-    matched = _matches(query).where(
-        ENTRIES.c.audience.in_(audience), ENTRIES.c.kind.in_(kinds)
-    )
+    matched = _matches(query).where(ENTRIES.c.audience.in_(audience), ENTRIES.c.kind.in_(kinds))
     if act_number is not None:
         matched = matched.where(
             ENTRIES.c.act_id.in_(select(Act.id).where(Act.number == act_number))
         )
-    hits = matched.subquery("hits")
-    grouped = select(
+    hits = matched.cte("hits")
+    # Only paragraphs have copies to group: the other hits are results as they are.
+    single = select(
         hits.c.kind,
         hits.c.record_id,
         hits.c.group_key,
-        func.row_number()
-        .over(partition_by=hits.c.group_key, order_by=hits.c.record_id.desc())
-        .label("nth"),
-        func.min(hits.c.score).over(partition_by=hits.c.group_key).label("best"),
-        func.count().over(partition_by=hits.c.group_key).label("copies"),
-    ).subquery("grouped")
-    numbered = (
+        hits.c.score.label("best"),
+        literal(1).label("copies"),
+    ).where(hits.c.kind != PARAGRAPHS)
+    grouped = (
         select(
-            grouped.c.kind,
-            grouped.c.record_id,
-            grouped.c.group_key,
-            grouped.c.copies,
-            func.row_number()
-            .over(order_by=(grouped.c.best, grouped.c.kind, grouped.c.record_id.desc()))
-            .label("position"),
-            func.count().over().label("total"),
+            hits.c.kind,
+            func.max(hits.c.record_id).label("record_id"),  # the newest copy
+            hits.c.group_key,
+            func.min(hits.c.score).label("best"),
+            func.count().label("copies"),
         )
-        .where(grouped.c.nth == 1)
-        .subquery("numbered")
+        .where(hits.c.kind == PARAGRAPHS)
+        .group_by(hits.c.kind, hits.c.group_key)
     )
+    results = union_all(single, grouped).cte("results")
+    total = select(func.count()).select_from(results).scalar_subquery()
     offset = literal((max(page, 1) - 1) * per_page)
-    last_page_start = (numbered.c.total - 1) // per_page * per_page
-    start = case((offset < numbered.c.total, offset), else_=last_page_start)
+    start = case((offset < total, offset), else_=(total - 1) // per_page * per_page)
     return (
-        select(numbered)
-        .where(numbered.c.position > start, numbered.c.position <= start + per_page)
-        .order_by(numbered.c.position)
+        select(results, total.label("total"), start.label("start"))
+        .order_by(results.c.best, results.c.kind, results.c.record_id.desc())
+        .limit(per_page)
+        .offset(start)
     )
 
 
@@ -160,7 +158,7 @@ def _sqlite_matches(query: Query) -> Select:
 def _postgresql_matches(query: Query) -> Select:
     expression = " & ".join("(" + " | ".join(tokens) + ")" for tokens in query.tokens())
     tsquery = func.to_tsquery(literal_column("'simple'"), bindparam("ts_query", expression))
-    document = literal_column(f"search_entry.{TSVECTOR_COLUMN}")
+    document: ColumnElement[Any] = literal_column(f"search_entry.{TSVECTOR_COLUMN}")
     rank = func.ts_rank_cd(
         literal_column(f"'{TS_RANK_WEIGHTS}'"), document, tsquery, TS_RANK_NORMALIZATION
     )

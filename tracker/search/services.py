@@ -12,9 +12,10 @@ reader may read them, which is what the titles and snippets are cut from.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from markupsafe import Markup, escape
-from sqlalchemy import and_
+from sqlalchemy import Table, and_
 
 from tracker.core.extensions import db
 from tracker.core.pagination import Page
@@ -27,7 +28,7 @@ from tracker.text.search import highlight, parse_query, snippet
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
-ENTRIES = SearchEntry.__table__
+ENTRIES = cast(Table, SearchEntry.__table__)
 
 
 @dataclass

@@ -3,7 +3,6 @@ and the domain's key terms in English, French and Spanish mapped onto one concep
 folded and stemmed as the analyser sees them."""
 
 import tomllib
-from collections import Counter
 from functools import cache
 from importlib import resources
 
@@ -45,17 +44,19 @@ def language_of(text: str) -> str:
     in English)."""
     telling = _language_words()
     endings = _language_endings()
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = dict.fromkeys(LANGUAGES, 0.0)
     for word in WORD.findall(strip_accents(text).casefold()):
         languages = telling.get(word)
         if languages:
             for language in languages:
-                votes[language] += 1 / len(languages)
+                votes[language] = votes.get(language, 0.0) + 1 / len(languages)
         elif len(word) > 4:
-            votes.update(language for ending, language in endings if word.endswith(ending))
-    if not votes:
-        return LANGUAGES[0]
+            for ending, language in endings:
+                if word.endswith(ending):
+                    votes[language] = votes.get(language, 0.0) + 1
     best = max(votes.values())
+    if not best:
+        return LANGUAGES[0]
     return next(language for language in LANGUAGES if votes[language] == best)
 
 
