@@ -19,19 +19,19 @@ depends_on = None
 # The index's own objects, as tracker.records.search_index creates them (copied here, so
 # that this revision stays as it ran whatever the module becomes).
 SQLITE_CREATE = [
-    "CREATE VIRTUAL TABLE search_fts USING fts5("
-    "terms, context, content='search_entry', content_rowid='id', tokenize='ascii')",
+    "CREATE VIRTUAL TABLE search_fts USING fts5(terms, context, scope, "
+    "content='search_entry', content_rowid='id', tokenize='ascii')",
     "CREATE TRIGGER search_entry_inserted AFTER INSERT ON search_entry BEGIN "
-    "INSERT INTO search_fts(rowid, terms, context) VALUES (new.id, new.terms, new.context); "
-    "END",
+    "INSERT INTO search_fts(rowid, terms, context, scope) "
+    "VALUES (new.id, new.terms, new.context, new.scope); END",
     "CREATE TRIGGER search_entry_deleted AFTER DELETE ON search_entry BEGIN "
-    "INSERT INTO search_fts(search_fts, rowid, terms, context) "
-    "VALUES ('delete', old.id, old.terms, old.context); END",
+    "INSERT INTO search_fts(search_fts, rowid, terms, context, scope) "
+    "VALUES ('delete', old.id, old.terms, old.context, old.scope); END",
     "CREATE TRIGGER search_entry_updated AFTER UPDATE ON search_entry BEGIN "
-    "INSERT INTO search_fts(search_fts, rowid, terms, context) "
-    "VALUES ('delete', old.id, old.terms, old.context); "
-    "INSERT INTO search_fts(rowid, terms, context) VALUES (new.id, new.terms, new.context); "
-    "END",
+    "INSERT INTO search_fts(search_fts, rowid, terms, context, scope) "
+    "VALUES ('delete', old.id, old.terms, old.context, old.scope); "
+    "INSERT INTO search_fts(rowid, terms, context, scope) "
+    "VALUES (new.id, new.terms, new.context, new.scope); END",
 ]
 POSTGRESQL_CREATE = [
     "ALTER TABLE search_entry ADD COLUMN document tsvector GENERATED ALWAYS AS ("
@@ -51,6 +51,7 @@ def upgrade():
     sa.Column('group_key', sa.String(length=64), nullable=False),
     sa.Column('terms', sa.Text(), nullable=False),
     sa.Column('context', sa.Text(), nullable=False),
+    sa.Column('scope', sa.String(length=60), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_search_entry')),
     sa.UniqueConstraint('kind', 'record_id', 'audience', name=op.f('uq_search_entry_kind'))
     )

@@ -7,7 +7,8 @@ databases index those terms with their own full-text engines, kept in step with 
 by the database itself:
 
 - SQLite: an FTS5 table with external content (`search_fts`), filled by triggers on
-  `search_entry`;
+  `search_entry`, which also indexes each entry's audience and kind as tokens of a
+  `scope` column, so one MATCH finds the reader's entries without a join;
 - PostgreSQL: a generated `tsvector` column (`document`) with a GIN index.
 
 Neither lives in the models (SQLAlchemy has no type for them): the DDL below runs after the
@@ -44,6 +45,9 @@ class SearchEntry(DerivedVisibilityMixin, Model):
     group_key: Mapped[str] = mapped_column(String(64))
     terms: Mapped[str] = mapped_column(Text, default="")
     context: Mapped[str] = mapped_column(Text, default="")  # counts half (headings)
+    # Tokens of the audience and the kind ("audobserver kindnotes"): SQLite's index filters
+    # on them in the same MATCH as the words (see `scope_tokens`).
+    scope: Mapped[str] = mapped_column(String(60), default="")
 
     __table_args__ = (
         UniqueConstraint("kind", "record_id", "audience"),
@@ -51,24 +55,36 @@ class SearchEntry(DerivedVisibilityMixin, Model):
     )
 
 
+def scope_tokens(audience: str, kind: str) -> str:
+    return f"{audience_token(audience)} {kind_token(kind)}"
+
+
+def audience_token(audience: str) -> str:
+    return "aud" + audience.replace("_", "")
+
+
+def kind_token(kind: str) -> str:
+    return "kind" + kind
+
+
 FTS_TABLE = "search_fts"
 TSVECTOR_COLUMN = "document"
 TSVECTOR_INDEX = "ix_search_entry_document"
 
 SQLITE_CREATE = [
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    "terms, context, content='search_entry', content_rowid='id', tokenize='ascii')",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(terms, context, scope, "
+    "content='search_entry', content_rowid='id', tokenize='ascii')",
     "CREATE TRIGGER IF NOT EXISTS search_entry_inserted AFTER INSERT ON search_entry BEGIN "
-    f"INSERT INTO {FTS_TABLE}(rowid, terms, context) VALUES (new.id, new.terms, new.context); "
-    "END",
+    f"INSERT INTO {FTS_TABLE}(rowid, terms, context, scope) "
+    "VALUES (new.id, new.terms, new.context, new.scope); END",
     "CREATE TRIGGER IF NOT EXISTS search_entry_deleted AFTER DELETE ON search_entry BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, terms, context) "
-    "VALUES ('delete', old.id, old.terms, old.context); END",
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, terms, context, scope) "
+    "VALUES ('delete', old.id, old.terms, old.context, old.scope); END",
     "CREATE TRIGGER IF NOT EXISTS search_entry_updated AFTER UPDATE ON search_entry BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, terms, context) "
-    "VALUES ('delete', old.id, old.terms, old.context); "
-    f"INSERT INTO {FTS_TABLE}(rowid, terms, context) VALUES (new.id, new.terms, new.context); "
-    "END",
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, terms, context, scope) "
+    "VALUES ('delete', old.id, old.terms, old.context, old.scope); "
+    f"INSERT INTO {FTS_TABLE}(rowid, terms, context, scope) "
+    "VALUES (new.id, new.terms, new.context, new.scope); END",
 ]
 SQLITE_DROP = [f"DROP TABLE IF EXISTS {FTS_TABLE}"]  # its triggers go with search_entry
 POSTGRESQL_CREATE = [

@@ -30,7 +30,7 @@ from tracker.core.extensions import db
 from tracker.records import publishing
 from tracker.records.base import PublishableMixin
 from tracker.records.reports import Report, ReportPriority
-from tracker.records.search_index import Audience, SearchEntry
+from tracker.records.search_index import Audience, SearchEntry, scope_tokens
 from tracker.search.sources import SOURCES, Source
 from tracker.text.lexicon import language_of
 from tracker.text.search import index_text
@@ -70,6 +70,7 @@ def _entry(source: Source, record: Any, readable: Any, audience: Audience) -> di
         "group_key": source.group_key(record),
         "terms": index_text(searched, language),
         "context": index_text(texts.context, language),
+        "scope": scope_tokens(audience.value, source.kind),
     }
 
 

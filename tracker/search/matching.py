@@ -17,23 +17,30 @@ from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
+    Executable,
     Select,
     Table,
+    TextClause,
     bindparam,
     case,
-    column,
     func,
     literal,
     literal_column,
     select,
-    table,
     text,
     union_all,
 )
 
 from tracker.core.extensions import db
 from tracker.records.acts import Act
-from tracker.records.search_index import FTS_TABLE, TSVECTOR_COLUMN, Audience, SearchEntry
+from tracker.records.search_index import (
+    FTS_TABLE,
+    TSVECTOR_COLUMN,
+    Audience,
+    SearchEntry,
+    audience_token,
+    kind_token,
+)
 from tracker.text.search import Query
 
 ENTRIES = cast(Table, SearchEntry.__table__)
@@ -74,7 +81,11 @@ def find(
     per_page: int,
 ) -> HitPage:
     """The `page`-th page of hits (clamped to the pages there are), best first."""
-    statement = ranked_page(query, audience, kinds, act_number, page, per_page)
+    statement: Executable
+    if db.engine.dialect.name == "sqlite":
+        statement = sqlite_ranked_page(query, audience, kinds, act_number, page, per_page)
+    else:
+        statement = ranked_page(query, audience, kinds, act_number, page, per_page)
     rows = db.session.execute(statement).all()
     if not rows:
         return HitPage(hits=[], total=0, page=1)
@@ -93,7 +104,10 @@ def ranked_page(
     page: int,
     per_page: int,
 ) -> Select:
-    matched = _matches(query).where(ENTRIES.c.audience.in_(audience), ENTRIES.c.kind.in_(kinds))
+    """PostgreSQL's statement (the GIN index finds the entries of the audience)."""
+    matched = _postgresql_matches(query).where(
+        ENTRIES.c.audience.in_(audience), ENTRIES.c.kind.in_(kinds)
+    )
     if act_number is not None:
         matched = matched.where(
             ENTRIES.c.act_id.in_(select(Act.id).where(Act.number == act_number))
@@ -130,31 +144,6 @@ def ranked_page(
     )
 
 
-def _matches(query: Query) -> Select:
-    """Entries holding every word of the query, with a score (the lower the better)."""
-    if db.engine.dialect.name == "postgresql":
-        return _postgresql_matches(query)
-    return _sqlite_matches(query)
-
-
-def _sqlite_matches(query: Query) -> Select:
-    fts = table(FTS_TABLE, column("rowid"))
-    expression = " AND ".join(
-        "(" + " OR ".join(f'"{token}"' for token in tokens) + ")" for tokens in query.tokens()
-    )
-    score: ColumnElement = func.bm25(literal_column(FTS_TABLE), 1.0, HEADING_WEIGHT)
-    return (
-        select(
-            ENTRIES.c.kind,
-            ENTRIES.c.record_id,
-            ENTRIES.c.group_key,
-            score.label("score"),
-        )
-        .select_from(fts.join(ENTRIES, ENTRIES.c.id == fts.c.rowid))
-        .where(text(f"{FTS_TABLE} MATCH :fts_query").bindparams(fts_query=expression))
-    )
-
-
 def _postgresql_matches(query: Query) -> Select:
     expression = " & ".join("(" + " | ".join(tokens) + ")" for tokens in query.tokens())
     tsquery = func.to_tsquery(literal_column("'simple'"), bindparam("ts_query", expression))
@@ -168,3 +157,87 @@ def _postgresql_matches(query: Query) -> Select:
         ENTRIES.c.group_key,
         (-rank).label("score"),
     ).where(document.op("@@")(tsquery))
+
+
+def sqlite_ranked_page(
+    query: Query,
+    audience: tuple[str, ...],
+    kinds: list[str],
+    act_number: int | None,
+    page: int,
+    per_page: int,
+) -> TextClause:
+    """SQLite's statement: the audience and kind are tokens of the entries' `scope` column,
+    so FTS5 finds the reader's entries by itself, BM25 scores them (the scope counts 0) and
+    only the page's hits and the paragraphs (to group their copies) are joined to
+    `search_entry`."""
+    words = " AND ".join(
+        "{terms context} : (" + " OR ".join(f'"{token}"' for token in tokens) + ")"
+        for tokens in query.tokens()
+    )
+    scope = _any_token(audience_token(a) for a in audience)
+    singles = [kind for kind in kinds if kind != PARAGRAPHS]
+    parts = []
+    params: dict[str, Any] = {"offset": (max(page, 1) - 1) * per_page, "per_page": per_page}
+    if act_number is not None:
+        params["act_number"] = act_number
+    if singles:
+        kind_tokens = _any_token(kind_token(kind) for kind in singles)
+        params["singles"] = f"{words} AND scope : {scope} AND scope : {kind_tokens}"
+        parts.append(_SQLITE_SINGLES.format(act=_SQLITE_ACT if act_number is not None else ""))
+    if PARAGRAPHS in kinds:
+        params["paragraphs"] = f'{words} AND scope : "{kind_token(PARAGRAPHS)}"'
+        parts.append(_SQLITE_PARAGRAPHS)
+    statement = _SQLITE_PAGE.format(hits=",\n".join(parts), results=_sqlite_union(singles, kinds))
+    return text(statement).bindparams(**params)
+
+
+def _any_token(tokens) -> str:
+    return "(" + " OR ".join(f'"{token}"' for token in tokens) + ")"
+
+
+def _sqlite_union(singles: list[str], kinds: list[str]) -> str:
+    selects = []
+    if singles:
+        selects.append("SELECT * FROM singles")
+    if PARAGRAPHS in kinds:
+        selects.append(_SQLITE_GROUPED)
+    return " UNION ALL ".join(selects)
+
+
+_SQLITE_SINGLES = f"""singles AS MATERIALIZED (
+    SELECT {FTS_TABLE}.rowid AS entry_id, bm25({FTS_TABLE}, 1.0, {HEADING_WEIGHT}, 0.0) AS best,
+        1 AS copies, NULL AS kind, NULL AS record_id, NULL AS group_key
+    FROM {FTS_TABLE} {{act}}
+    WHERE {FTS_TABLE} MATCH :singles
+)"""
+_SQLITE_ACT = (
+    "JOIN search_entry AS filtered ON filtered.id = search_fts.rowid "
+    "AND filtered.act_id IN (SELECT act.id FROM act WHERE act.number = :act_number)"
+)
+_SQLITE_PARAGRAPHS = f"""paragraph_hits AS MATERIALIZED (
+    SELECT {FTS_TABLE}.rowid AS entry_id, bm25({FTS_TABLE}, 1.0, {HEADING_WEIGHT}, 0.0) AS score
+    FROM {FTS_TABLE}
+    WHERE {FTS_TABLE} MATCH :paragraphs
+)"""
+_SQLITE_GROUPED = f"""SELECT NULL AS entry_id, min(hit.score) AS best, count(*) AS copies,
+        '{PARAGRAPHS}' AS kind, max(entry.record_id) AS record_id, entry.group_key AS group_key
+    FROM paragraph_hits AS hit JOIN search_entry AS entry ON entry.id = hit.entry_id
+    GROUP BY entry.group_key"""
+_SQLITE_PAGE = """WITH {hits},
+results AS MATERIALIZED ({results}),
+bounds AS (
+    SELECT total, CASE WHEN :offset < total THEN :offset
+        ELSE (total - 1) / :per_page * :per_page END AS start
+    FROM (SELECT count(*) AS total FROM results)
+),
+shown AS (
+    SELECT * FROM results ORDER BY best, entry_id DESC, record_id DESC
+    LIMIT :per_page OFFSET (SELECT start FROM bounds)
+)
+SELECT coalesce(shown.kind, entry.kind) AS kind,
+    coalesce(shown.record_id, entry.record_id) AS record_id,
+    coalesce(shown.group_key, entry.group_key) AS group_key,
+    shown.copies AS copies, bounds.total AS total, bounds.start AS start
+FROM shown LEFT JOIN search_entry AS entry ON entry.id = shown.entry_id, bounds
+ORDER BY shown.best, shown.entry_id DESC, shown.record_id DESC"""
