@@ -3,12 +3,15 @@ it right, and that observers' entries hold only the words observers may read."""
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests import factories
 from tests.access import versioned
 from tests.pages import result_links
 from tracker.core.extensions import db
+from tracker.data.bench import generate
+from tracker.data.demo import load_demo
+from tracker.records.notes import Note
 from tracker.records.publishing import publish, withdraw
 from tracker.records.search_index import SearchEntry
 from tracker.reports.messages import merge_key_message
@@ -258,3 +261,21 @@ def test_rebuilding_writes_the_same_index_the_writes_kept(client, login_as):
     assert index.rebuild() == len(kept)
     db.session.commit()
     assert entries() == kept
+
+
+def test_the_demo_and_the_bench_data_are_indexed(app_context):
+    load_demo()
+    db.session.commit()
+    demo = entries()
+    assert {entry[0] for entry in demo} >= {"paragraphs", "notes", "messages", "reports"}
+    assert index.rebuild() == len(demo)
+    assert entries() == demo
+
+    generate("small")  # bulk inserts, indexed once at the end
+    generated = entries()
+    notes = db.session.scalar(select(func.count()).select_from(Note))
+    shared = db.session.scalar(select(func.count()).where(Note.visibility == "shared"))
+    assert [entry[2] for entry in generated if entry[0] == "notes"].count("civil_society") == notes
+    assert [entry[2] for entry in generated if entry[0] == "notes"].count("observer") == shared
+    assert index.rebuild() == len(generated)
+    assert entries() == generated
