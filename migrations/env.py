@@ -88,6 +88,10 @@ def run_migrations_online():
     conf_args = current_app.extensions['migrate'].configure_args
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
+    # The full-text index's own tables, column and index are not in the models.
+    from tracker.records.search_index import include_name
+
+    conf_args.setdefault("include_name", include_name)
 
     connectable = get_engine()
 

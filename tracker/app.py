@@ -28,6 +28,7 @@ from tracker.core.extensions import babel, bootstrap, csrf, db, login_manager, m
 from tracker.core.i18n import select_locale
 from tracker.core.inputs import register_converters
 from tracker.records import reader
+from tracker.search import index as search_index
 from tracker.web import errors, health, security, templating
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,6 +93,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.user_loader(load_user)
     database.configure_engine(app)
     reader.install_visibility_filter(db.session)
+    search_index.install(db.session)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -1,4 +1,5 @@
-"""Command-line tasks: demo data, benchmark data, backups, the due-actions digest."""
+"""Command-line tasks: demo data, benchmark data, backups, the due-actions digest, the
+search index."""
 
 import time
 from pathlib import Path
@@ -17,6 +18,7 @@ from tracker.core.extensions import db
 from tracker.core.mail import deliver_pending
 from tracker.data.bench import BenchDataExistsError, generate
 from tracker.data.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, is_empty, load_demo
+from tracker.search import index as search_index
 
 
 def register(app: Flask) -> None:
@@ -24,6 +26,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(bench_data)
     app.cli.add_command(backup)
     app.cli.add_command(notify_due)
+    app.cli.add_command(search_index_command)
 
 
 @click.command("demo")
@@ -84,3 +87,13 @@ def notify_due(days: int) -> None:
     db.session.commit()
     sent = send_due_digests(days)
     click.echo(f"Sent {sent} digest(s); {retried} waiting mail(s) delivered.")
+
+
+@click.command("search-index")
+def search_index_command() -> None:
+    """Write the full-text search index again from every record (after a restore or an
+    import that went around the app)."""
+    started = time.perf_counter()
+    count = search_index.rebuild()
+    db.session.commit()
+    click.echo(f"Indexed {count} entries in {time.perf_counter() - started:.1f}s.")

@@ -1,35 +1,56 @@
-"""Query terms, SQL patterns, snippets and redaction, without the database."""
+"""Query terms, index tokens, snippets and redaction, without the database."""
 
 from markupsafe import Markup
 
 from tracker.text.redaction import redact
-from tracker.text.search import highlight, markdown_to_text, query_terms, snippet
+from tracker.text.search import (
+    highlight,
+    index_text,
+    index_token,
+    markdown_to_text,
+    parse_query,
+    snippet,
+)
 
 DETENTION = frozenset({"detention"})
 
 
-def test_query_terms_drop_stop_words_and_numbers_and_merge_languages():
-    terms = query_terms("The détention of children, 2018, detención de niños")
-    assert [t.term for t in terms] == ["detention", "child"]
+def test_query_words_drop_stop_words_and_numbers_and_merge_languages():
+    query = parse_query("The détention of children, 2018, detención de niños")
+    assert query.alternatives == (frozenset({"detention"}), frozenset({"child"}))
+    assert not parse_query("the and of 2018")
 
 
-def test_patterns_cover_plurals_synonyms_and_accents():
-    (country,) = query_terms("countries")
-    assert country.exact == ("countr",)
-    (child,) = query_terms("child")
-    assert {"child", "enfant", "nino"} <= set(child.exact)
-    # "ch_ld" finds "child"; "_nf_nt" finds "Enfant" and "énfant"; "niño" finds "niños".
-    assert {"ch_ld", "_nf_nt", "niño"} <= set(child.loose)
-    (short,) = query_terms("ley")
-    assert short.loose == ("ley",)  # "l__" would match nearly every text
+def test_a_query_word_matches_by_its_stem_in_each_language():
+    # Not a key term: Snowball's English, French and Spanish stems, any of which may match.
+    (word,) = parse_query("nationaux").alternatives
+    assert word == {"nationaux", "national"}
+    assert index_text("Les plans nationaux") == "plan national"  # French: "nationaux" -> national
+    assert index_text("The national plans") == "nation plan"  # English: national -> nation
+    (word,) = parse_query("politiques").alternatives
+    assert index_text("des politiques") in word
+    assert index_text("the politiques") in word
 
 
-def test_patterns_hold_no_wildcard_of_the_user():
-    terms = query_terms("50% of_the detainees' \\ fees_%")
-    for term in terms:
-        for pattern in term.exact + term.loose:
-            assert "%" not in pattern
-            assert "\\" not in pattern
+def test_a_text_is_stemmed_in_its_own_language():
+    assert (
+        index_text("Le travail décent des travailleurs nationaux")
+        == "labour decent labour national"
+    )
+    assert index_text("politiques nationales") == index_text("politique nationale")
+    assert index_text("las políticas nacionales de los Estados") == index_text(
+        "la política nacional del Estado"
+    )
+    assert index_text("national policies") == index_text("national policy")
+
+
+def test_index_tokens_are_ascii_words_both_databases_keep_whole():
+    assert index_token("detention") == "detention"
+    assert index_token("œuvr") == "0xc593757672"
+    assert index_text("Cœur 🙂 ﬁrewall e\u0301tat") == "0x63c5937572 firewall etat"
+    for token in index_text("Ελλάδα 中国 œuvre naïve").split():
+        assert token.isascii()
+        assert token.isalnum()
 
 
 def test_highlight_escapes_then_marks():

@@ -13,5 +13,6 @@ from tracker.records import (  # noqa: F401
     notes,
     notifications,
     reports,
+    search_index,
     tables,
 )

@@ -265,6 +265,7 @@ NEVER_READ = frozenset(
         "ReportEvent",
         "ReportInternal",
         "ReportPriority",  # read through the published report
+        "SearchEntry",  # search reads the entries of the reader's audience only
         "Stance",  # read through the published outcome
     }
 )

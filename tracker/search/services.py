@@ -1,32 +1,34 @@
-"""Search: a prefilter in SQL, the ranking in Python, the same on SQLite and PostgreSQL.
+"""Search: the database's full-text index finds and ranks, the page's records are read
+through the visibility filter, and only the shown page gets its snippets.
 
-Each source runs one query: rows in which every term of the query appears (a
-case-insensitive LIKE, with accentable letters left open), the newest
-CANDIDATES_PER_SOURCE of them (reading by id from the newest, the database stops as soon as
-it has enough). The candidates are then ranked together with the drafts' BM25
-(`tracker.text.ranking.rank`), which also drops those that only looked like a match, and
-only the shown page gets its snippets.
+The query is analysed like every searched text (`tracker.text.search.parse_query`): each
+word matches by its terms in English, French and Spanish, so "détention des enfants" finds
+"child detention". `tracker.search.matching` runs one statement over the index entries of
+the reader's audience (civil society: working copies; observers: what was published to
+them), ranking every match; then each source loads the page's records in one query, as the
+reader may read them, which is what the titles and snippets are cut from.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from typing import cast
 
 from markupsafe import Markup, escape
-from sqlalchemy import Select, select
+from sqlalchemy import Table, and_
 
 from tracker.core.extensions import db
 from tracker.core.pagination import Page
-from tracker.records.acts import Act
-from tracker.search.sources import SOURCES, Document, Source
-from tracker.text.ranking import rank
-from tracker.text.search import QueryTerm, highlight, like, query_terms, snippet, terms_in
+from tracker.records import policy
+from tracker.records.drafts import Draft, DraftParagraph
+from tracker.records.search_index import Audience, SearchEntry
+from tracker.search import matching
+from tracker.search.sources import SOURCES, Document, ParagraphSource, Source, paragraph_url
+from tracker.text.search import highlight, parse_query, snippet
 
 PER_PAGE = 20
-# Measured on the large benchmark data: 200 took over a second a search, mostly ranking.
-CANDIDATES_PER_SOURCE = 60
 MAX_QUERY_LENGTH = 200
+ENTRIES = cast(Table, SearchEntry.__table__)
 
 
 @dataclass
@@ -39,8 +41,6 @@ class Result:
 @dataclass
 class Results(Page):
     items: list[Result]
-    # Some source had more candidates than it may rank: narrowing the search helps.
-    truncated: bool
     # False when every word of the query was a stop word or a number.
     understood: bool = True
 
@@ -53,72 +53,82 @@ def search(
     page: int = 1,
 ) -> Results:
     """One page of what `reader` may see matching `query`, the best match first."""
-    wanted = query_terms(query)
-    documents, truncated = _candidate_documents(wanted, reader, act_number, kind)
-    marked = frozenset(t.term for t in wanted)
-    ranked = _ranked(query, documents, marked)
-    pages = max(1, math.ceil(len(ranked) / PER_PAGE))
-    page = min(max(page, 1), pages)
+    parsed = parse_query(query)
+    sources = [s for s in SOURCES if kind in (None, s.kind)]
+    if act_number is not None:
+        sources = [s for s in sources if s.act_key]
+    if not parsed or not sources:
+        return Results(items=[], total=0, page=1, per_page=PER_PAGE, understood=bool(parsed))
+    found = matching.find(
+        parsed,
+        matching.audiences(policy.sees_everything(reader)),
+        [source.kind for source in sources],
+        act_number,
+        page,
+        PER_PAGE,
+    )
+    documents = _documents(found.hits, sources, reader)
+    wanted = parsed.wanted
     items = [
         Result(
             document=document,
             title=(
-                highlight(document.title, marked)
+                highlight(document.title, wanted)
                 if document.searched_title
                 else escape(document.title)
             ),
-            snippet=snippet(document.body, marked),
+            snippet=snippet(document.body, wanted),
         )
-        for document in ranked[(page - 1) * PER_PAGE : page * PER_PAGE]
+        for document in documents
     ]
-    return Results(
-        items=items,
-        total=len(ranked),
-        page=page,
-        per_page=PER_PAGE,
-        truncated=truncated,
-        understood=bool(wanted),
-    )
+    return Results(items=items, total=found.total, page=found.page, per_page=PER_PAGE)
 
 
-def _candidate_documents(
-    wanted: list[QueryTerm], reader, act_number: int | None, kind: str | None
-) -> tuple[list[Document], bool]:
-    """The candidates of every source asked for (one query each), and whether any source
-    had more than it may rank."""
-    if not wanted:
-        return [], False
-    sources = [s for s in SOURCES if kind in (None, s.kind)]
-    if act_number is not None:
-        sources = [s for s in sources if s.act_column is not None]
-    documents: list[Document] = []
-    truncated = False
+def _documents(hits: list[matching.Hit], sources: list[Source], reader) -> list[Document]:
+    """The hits' records as `reader` reads them, in the hits' order (one query a source)."""
+    read: dict[tuple[str, int], Document] = {}
     for source in sources:
-        statement = candidates(source, wanted, reader, act_number, CANDIDATES_PER_SOURCE + 1)
-        rows = db.session.scalars(statement).unique().all()
-        truncated |= len(rows) > CANDIDATES_PER_SOURCE
-        documents += [source.read(row, reader) for row in rows[:CANDIDATES_PER_SOURCE]]
-    return documents, truncated
+        ids = [hit.record_id for hit in hits if hit.kind == source.kind]
+        if isinstance(source, ParagraphSource):
+            keys = [hit.group_key for hit in hits if hit.kind == source.kind]
+            read |= _paragraphs_with_copies(source, ids, keys, reader)
+            continue
+        statement = source.select().where(source.model.id.in_(ids))
+        for row in db.session.scalars(statement).unique():
+            read[(source.kind, row.id)] = source.read(row, reader)
+    # A record gone since it was indexed (or hidden from the reader) is left out.
+    return [read[key] for hit in hits if (key := (hit.kind, hit.record_id)) in read]
 
 
-def candidates(
-    source: Source, wanted: list[QueryTerm], reader, act_number: int | None, limit: int
-) -> Select:
-    """The source's newest rows holding every term (in what `reader` may read of them)."""
-    loose = [source.matches([like(p) for p in term.loose], reader) for term in wanted]
-    query = source.select().where(*loose)
-    if act_number is not None:
-        query = query.where(source.act_column.in_(select(Act.id).where(Act.number == act_number)))
-    return query.order_by(source.model.id.desc()).limit(limit)
-
-
-def _ranked(query: str, documents: list[Document], wanted: frozenset[str]) -> list[Document]:
-    """Documents holding every term of the query, the best match first."""
-    if not documents or not wanted:
-        return []
-    best_first = rank(query, documents, limit=len(documents))
-    return [documents[r.index] for r in best_first if _holds_all(documents[r.index], wanted)]
-
-
-def _holds_all(document: Document, wanted: frozenset[str]) -> bool:
-    return wanted <= terms_in(document.text) | terms_in(document.section)
+def _paragraphs_with_copies(
+    source: ParagraphSource, ids: list[int], keys: list[str], reader
+) -> dict[tuple[str, int], Document]:
+    """The hits' paragraphs, each with the same paragraph in the other drafts."""
+    statement = (
+        source.select()
+        .add_columns(ENTRIES.c.group_key)
+        .join(
+            ENTRIES,
+            and_(
+                ENTRIES.c.kind == source.kind,
+                ENTRIES.c.audience == Audience.EVERYONE.value,
+                ENTRIES.c.record_id == DraftParagraph.id,
+            ),
+        )
+        .join(Draft, Draft.id == DraftParagraph.draft_id)
+        .where(ENTRIES.c.group_key.in_(keys))
+        .order_by(Draft.released_on, Draft.id)
+    )
+    rows = db.session.execute(statement).unique().all()
+    read = {}
+    for paragraph, key in rows:
+        if paragraph.id not in ids:
+            continue
+        document = source.read(paragraph, reader)
+        document.copies = [
+            (copy.draft.name, paragraph_url(copy))
+            for copy, copy_key in rows
+            if copy_key == key and copy.id != paragraph.id
+        ]
+        read[(source.kind, paragraph.id)] = document
+    return read

@@ -1,34 +1,33 @@
 """What search looks through: one `Source` per kind of record.
 
 A source says which rows to load (an ORM `select`, so the policy's visibility filter
-applies to it like to every other read), which columns the SQL prefilter looks at, and
-how a row reads as a `Document` (title, link, ACT, text). Observers' rows reach `read` as
-their observer view (tracker.records.publishing): the published text, Chatham House redaction
-applied; their prefilter looks in that published text too, never in the working copy.
+applies to it like to every other read), what of a record is searched (`texts`: the words
+the index holds, tracker.search.index) and how a row reads as a `Document` (title, link,
+ACT, text). Observers' rows reach `read` as their observer view (tracker.records.publishing):
+the published text, Chatham House redaction applied; their index entries hold the words of
+that same view, never those of the working copy.
 
 To search another kind of record, write a subclass and add an instance to `SOURCES`; the
-type filter, the badge and the query count follow from that list.
+type filter, the badge, the index and the query count follow from that list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ColumnElement, Select, String, cast, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import InstrumentedAttribute, joinedload
 
-from tracker.records import policy
 from tracker.records.actions import Action
 from tracker.records.acts import Act
-from tracker.records.base import PublishableMixin
 from tracker.records.drafts import DraftParagraph
 from tracker.records.notes import Note
-from tracker.records.reports import KeyMessage, Report, ReportPriority
+from tracker.records.reports import KeyMessage, Report
 from tracker.records.tables import TableOutcome
 from tracker.text.search import markdown_to_text, plain
 from tracker.text.splitting import ref_slug
@@ -47,6 +46,8 @@ class Document:
     searched_title: bool = False  # whether the title's words count too (not a made-up title)
     context: str = ""  # searched at half weight, never shown (a paragraph's headings)
     heading_level: int = 0
+    # Other places the same text is found (a paragraph's copies in other drafts): (label, url).
+    copies: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -55,6 +56,15 @@ class Document:
     @property
     def section(self) -> str:
         return self.context
+
+
+@dataclass(frozen=True)
+class Texts:
+    """What of a record is searched: its title (when its words count), body and context."""
+
+    title: str
+    body: str
+    context: str = ""
 
 
 class Searched(Protocol):
@@ -74,23 +84,24 @@ class Source:
     def act_column(self) -> Any:
         return getattr(self.model, self.act_key) if self.act_key else None
 
-    def columns(self) -> Sequence[Any]:
-        """The text columns the SQL prefilter looks in."""
-        raise NotImplementedError
-
     def select(self) -> Select:
         """The rows, with what `read` touches eager-loaded (in the same query)."""
         return select(self.model)
 
-    def matches(self, patterns: Sequence[str], reader: Any) -> ColumnElement[bool]:
-        """Whether any of the LIKE `patterns` is found (case-insensitively) in the row."""
-        model = self.model
-        if issubclass(model, PublishableMixin) and not policy.sees_everything(reader):
-            return _any_like([cast(model.published, String)], patterns)
-        return self.working_matches(patterns)
+    def texts(self, row: Any) -> Texts:
+        """What is searched of the row, as the reader it was loaded for reads it."""
+        raise NotImplementedError
 
-    def working_matches(self, patterns: Sequence[str]) -> ColumnElement[bool]:
-        return _any_like(self.columns(), patterns)
+    def searchable(self, row: Any) -> bool:
+        """Whether the row is found at all."""
+        return True
+
+    def group_key(self, row: Any) -> str:
+        """Rows of one key are one result."""
+        return f"{self.kind}:{row.id}"
+
+    def act_id(self, row: Any) -> int | None:
+        return getattr(row, self.act_key) if self.act_key else None
 
     def read(self, row: Any, reader: Any) -> Document:
         raise NotImplementedError
@@ -101,19 +112,20 @@ class NoteSource(Source):
     label = _l("Notes")
     model = Note
 
-    def columns(self):
-        return [Note.title, Note.body]
-
     def select(self):
         return select(Note).options(joinedload(Note.act))
 
+    def texts(self, note: Note) -> Texts:
+        return Texts(title=plain(note.title), body=markdown_to_text(note.body))
+
     def read(self, note: Note, reader) -> Document:
+        texts = self.texts(note)
         return Document(
             source=self,
-            title=plain(note.title),
+            title=texts.title,
             url=url_for("notes.show", note_id=note.id),
             act=note.act,
-            body=markdown_to_text(note.body),
+            body=texts.body,
             searched_title=True,
         )
 
@@ -125,23 +137,20 @@ class ReportSource(Source):
     label = _l("Reports")
     model = Report
 
-    def working_matches(self, patterns):
-        return or_(
-            _any_like([Report.summary], patterns),
-            Report.priorities.any(_any_like([ReportPriority.text], patterns)),
-        )
-
     def select(self):
         return select(Report).options(joinedload(Report.act), joinedload(Report.priorities))
 
-    def read(self, report: Report, reader) -> Document:
+    def texts(self, report: Report) -> Texts:
         priorities = " ".join(plain(p.text) for p in report.priorities)
+        return Texts(title="", body=f"{markdown_to_text(report.summary)} {priorities}".strip())
+
+    def read(self, report: Report, reader) -> Document:
         return Document(
             source=self,
             title=_("Rapporteur's report: %(act)s", act=report.act.label),
             url=url_for("reports.show", report_id=report.id),
             act=report.act,
-            body=f"{markdown_to_text(report.summary)} {priorities}".strip(),
+            body=self.texts(report).body,
         )
 
 
@@ -150,16 +159,19 @@ class KeyMessageSource(Source):
     label = _l("Key messages")
     model = KeyMessage
 
-    def columns(self):
-        return [KeyMessage.text]
-
     def select(self):
-        # Merged messages live on in the one they were merged into.
         return (
             select(KeyMessage)
             .where(KeyMessage.merged_into_id.is_(None))
             .options(joinedload(KeyMessage.act))
         )
+
+    def searchable(self, message: KeyMessage) -> bool:
+        # Merged messages live on in the one they were merged into.
+        return message.merged_into_id is None
+
+    def texts(self, message: KeyMessage) -> Texts:
+        return Texts(title="", body=plain(message.text))
 
     def read(self, message: KeyMessage, reader) -> Document:
         return Document(
@@ -167,7 +179,7 @@ class KeyMessageSource(Source):
             title=_("Key message #%(id)d", id=message.id),
             url=url_for("thread.message", message_id=message.id),
             act=message.act,
-            body=plain(message.text),
+            body=self.texts(message).body,
         )
 
 
@@ -180,55 +192,63 @@ class OutcomeSource(Source):
     label = _l("Table outcomes")
     model = TableOutcome
 
-    def columns(self):
-        return [TableOutcome.summary, TableOutcome.commitments, TableOutcome.follow_ups]
-
     def select(self):
         return select(TableOutcome).options(
             joinedload(TableOutcome.act), joinedload(TableOutcome.governments)
         )
 
-    def read(self, outcome: TableOutcome, reader) -> Document:
+    def texts(self, outcome: TableOutcome) -> Texts:
         body = " ".join(
             markdown_to_text(text)
             for text in (outcome.summary, outcome.commitments, outcome.follow_ups)
         )
+        return Texts(title="", body=body.strip())
+
+    def read(self, outcome: TableOutcome, reader) -> Document:
         return Document(
             source=self,
             title=_("Small table on ACT %(number)d: outcome", number=outcome.act.number),
             url=url_for("tables.show_outcome", outcome_id=outcome.id),
             act=outcome.act,
-            body=body.strip(),
+            body=self.texts(outcome).body,
         )
 
 
 class ParagraphSource(Source):
-    """Paragraphs of the drafts of the negotiated text (they belong to no ACT)."""
+    """Paragraphs of the drafts of the negotiated text (they belong to no ACT). A paragraph
+    kept word for word from one draft to the next is one result, "also in" the others."""
 
     kind = "paragraphs"
     label = _l("Draft paragraphs")
     model = DraftParagraph
     act_key = ""
 
-    def columns(self):
-        return [DraftParagraph.text, DraftParagraph.section]
-
     def select(self):
         return select(DraftParagraph).options(joinedload(DraftParagraph.draft))
 
+    def texts(self, paragraph: DraftParagraph) -> Texts:
+        return Texts(title="", body=plain(paragraph.text), context=plain(paragraph.section))
+
+    def group_key(self, paragraph: DraftParagraph) -> str:
+        text = plain(paragraph.text).casefold()
+        return f"{self.kind}:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:40]}"
+
     def read(self, paragraph: DraftParagraph, reader) -> Document:
+        texts = self.texts(paragraph)
         return Document(
             source=self,
             title=_("%(draft)s, paragraph %(ref)s", draft=paragraph.draft.name, ref=paragraph.ref),
-            url=url_for(
-                "drafts.show",
-                draft_id=paragraph.draft_id,
-                _anchor=f"p-{ref_slug(paragraph.ref)}",
-            ),
+            url=paragraph_url(paragraph),
             act=None,
-            body=plain(paragraph.text),
-            context=plain(paragraph.section),
+            body=texts.body,
+            context=texts.context,
         )
+
+
+def paragraph_url(paragraph: DraftParagraph) -> str:
+    return url_for(
+        "drafts.show", draft_id=paragraph.draft_id, _anchor=f"p-{ref_slug(paragraph.ref)}"
+    )
 
 
 class ActionSource(Source):
@@ -236,11 +256,11 @@ class ActionSource(Source):
     label = _l("Actions")
     model = Action
 
-    def columns(self):
-        return [Action.title, Action.description]
-
     def select(self):
         return select(Action).options(joinedload(Action.act))
+
+    def texts(self, action: Action) -> Texts:
+        return Texts(title=plain(action.title), body=markdown_to_text(action.description))
 
     def read(self, action: Action, reader) -> Document:
         return Document(
@@ -248,13 +268,9 @@ class ActionSource(Source):
             title=action.title,
             url=url_for("actions.show", action_id=action.id),
             act=action.act,
-            body=markdown_to_text(action.description),
+            body=self.texts(action).body,
             searched_title=True,
         )
-
-
-def _any_like(columns: Sequence[Any], patterns: Sequence[str]) -> ColumnElement[bool]:
-    return or_(*(column.ilike(pattern) for column in columns for pattern in patterns))
 
 
 SOURCES: list[Source] = [

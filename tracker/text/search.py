@@ -1,135 +1,84 @@
-"""Text for search: the terms of a query, SQL LIKE patterns, snippets, and Markdown as plain
-text.
+"""Text for search: the terms of a query and of a record as the full-text indexes store
+them, snippets, and Markdown as plain text.
 
-Matching goes through the ranking's analyser (`tracker.text.ranking.terms`: lowercase,
-accents stripped, stop words, light stemming, the en/fr/es domain synonyms), so a word is
-highlighted exactly when it counted for the ranking.
+Matching goes through the ranking's analyser (`tracker.text.ranking`: lowercase, accents
+stripped, stop words, Snowball stemming, the en/fr/es domain synonyms), so a word is
+highlighted exactly when it counted for the match. The databases' indexes (SQLite FTS5,
+PostgreSQL tsvector) receive the analysed terms as `index_text`, each an ASCII token both
+tokenizers keep whole, and are asked with `query_tokens`.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from tracker.text.lexicon import synonyms
-from tracker.text.ranking import terms
-from tracker.text.words import WORD, fold, stem
+from tracker.text.lexicon import language_of
+from tracker.text.ranking import query_alternatives, term, terms
+from tracker.text.words import WORD, fold
 
-# Letters that French or Spanish may write with an accent: in SQL they become "_", which
-# LIKE matches to any one character, so "detention" also finds "détention".
-ACCENTABLE = frozenset("aeiou")
-MIN_LITERALS = 3  # below this many fixed letters a pattern matches nearly any text
 MAX_TERMS = 8
-MAX_VARIANTS = 24
 SNIPPET_WIDTH = 240
 SNIPPET_LEAD = 60  # characters of context kept before the first match
 ELLIPSIS = "…"
+_TOKEN = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=100_000)
-def term_of(word: str) -> str | None:
-    """The analysed term of one word, or None for a stop word or a number."""
-    analysed = terms(word)
-    return analysed[0] if analysed else None
+def term_of(word: str, language: str = "en") -> str | None:
+    """The analysed term of one word in `language`, or None for a stop word or a number."""
+    return term(fold(word), language)
 
 
 def terms_in(text: str) -> set[str]:
     """The distinct analysed terms of a text (word by word, so repeated words cost once)."""
-    return {term for word in set(WORD.findall(text)) if (term := term_of(word))}
+    language = language_of(text)
+    return {t for word in set(WORD.findall(text)) if (t := term_of(word, language))}
 
 
 # ---------------------------------------------------------------------------------------------
-# The query
+# The index and the query
+
+
+def index_token(analysed: str) -> str:
+    """A term as the indexes store it: itself when plain ASCII letters and digits, else a
+    hexadecimal spelling no word is written with ("0x" then the UTF-8 bytes), so that
+    SQLite's and PostgreSQL's tokenizers both keep it as one token."""
+    if _TOKEN.fullmatch(analysed):
+        return analysed
+    return "0x" + analysed.encode("utf-8").hex()
+
+
+def index_text(text: str, language: str | None = None) -> str:
+    """The tokens the indexes store for a text (its terms, in order, repeats kept)."""
+    return " ".join(index_token(t) for t in terms(text, language))
 
 
 @dataclass(frozen=True)
-class QueryTerm:
-    term: str  # the analysed term, as the ranking sees it
-    exact: tuple[str, ...]  # substrings as typed (accents folded, and as written)
-    loose: tuple[str, ...]  # the same with accentable letters left open
+class Query:
+    """A query as search runs it: for each word, the terms that match it (any of them)."""
+
+    alternatives: tuple[frozenset[str], ...]
+
+    @property
+    def wanted(self) -> frozenset[str]:
+        """Every term to highlight."""
+        return frozenset().union(*self.alternatives)
+
+    def tokens(self) -> list[list[str]]:
+        """For each word, its index tokens: a record matches when it holds one of each."""
+        return [sorted(index_token(t) for t in found) for found in self.alternatives]
+
+    def __bool__(self) -> bool:
+        return bool(self.alternatives)
 
 
-def query_terms(query: str) -> list[QueryTerm]:
-    """The distinct terms of `query` (at most MAX_TERMS), each with its SQL substrings."""
-    variants: dict[str, set[str]] = {}
-    for word in WORD.findall(unicodedata.normalize("NFC", query)):
-        term = term_of(word)
-        if term is None:
-            continue
-        if term not in variants:
-            if len(variants) == MAX_TERMS:
-                continue
-            variants[term] = set(_synonyms_of(term))
-        variants[term] |= {_stem_prefix(fold(word)), word.casefold()}
-    return [_query_term(term, words) for term, words in variants.items()]
-
-
-@cache
-def _synonyms_by_concept() -> dict[str, frozenset[str]]:
-    by_concept: dict[str, set[str]] = {}
-    for word, concept in synonyms().items():
-        by_concept.setdefault(concept, set()).add(word)
-    return {concept: frozenset(words) for concept, words in by_concept.items()}
-
-
-def _synonyms_of(term: str) -> frozenset[str]:
-    return _synonyms_by_concept().get(term, frozenset())
-
-
-def _stem_prefix(word: str) -> str:
-    """A substring shared by the word's forms: "countries"/"country" -> "countr"."""
-    stemmed = stem(word)
-    if len(stemmed) > 4 and stemmed.endswith(("y", "al")):  # countries, nationaux
-        stemmed = stemmed[:-1]
-    return stemmed
-
-
-def _query_term(term: str, words: set[str]) -> QueryTerm:
-    # A word containing another one adds nothing to a substring search.
-    kept = _shortest(words)[:MAX_VARIANTS]
-    loose = _shortest({pattern for word in kept for pattern in _loosen(word)})
-    return QueryTerm(term=term, exact=tuple(kept), loose=tuple(loose))
-
-
-def _shortest(substrings: set[str]) -> list[str]:
-    """Those not containing another one: a text holding the longer holds the shorter."""
-    return sorted(s for s in substrings if s and not any(o != s and o in s for o in substrings))
-
-
-def _loosen(word: str) -> set[str]:
-    """LIKE patterns for the ways `word` may be written with accents."""
-    return {_open_vowels(spelling) for spelling in _cedillas_and_tildes(word)}
-
-
-def _open_vowels(word: str) -> str:
-    pattern = "".join("_" if c in ACCENTABLE else c for c in word)
-    literals = sum(c != "_" for c in pattern)
-    return pattern if literals >= MIN_LITERALS else word
-
-
-def _cedillas_and_tildes(word: str) -> set[str]:
-    """Spellings with ñ or ç: "nino" -> {"nino", "niño"}, "francais" -> {"francais",
-    "français"}. A ñ sits between vowels, a ç before a, o or u (two places at most)."""
-    spellings = {word}
-    places = [
-        (i, "ñ" if c == "n" else "ç")
-        for i, c in enumerate(word)
-        if 0 < i < len(word) - 1
-        and (
-            (c == "n" and word[i - 1] in ACCENTABLE and word[i + 1] in ACCENTABLE)
-            or (c == "c" and word[i + 1] in "aou")
-        )
-    ][:2]
-    for i, letter in places:
-        spellings |= {s[:i] + letter + s[i + 1 :] for s in spellings}
-    return spellings
-
-
-def like(substring: str) -> str:
-    # Words come from WORD, so they never hold "%" or "_" of their own.
-    return f"%{substring}%"
+def parse_query(query: str) -> Query:
+    """The first MAX_TERMS distinct words of `query` that are not stop words or numbers."""
+    normalized = unicodedata.normalize("NFC", query)
+    return Query(tuple(query_alternatives(normalized)[:MAX_TERMS]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -166,10 +115,11 @@ class _Hit:
 
 
 def _hits(text: str, wanted: frozenset[str]) -> list[_Hit]:
+    language = language_of(text)
     return [
-        _Hit(m.start(), m.end(), term)
+        _Hit(m.start(), m.end(), found)
         for m in WORD.finditer(text)
-        if (term := term_of(m.group())) in wanted
+        if (found := term_of(m.group(), language)) in wanted
     ]
 
 

@@ -32,6 +32,7 @@ from tracker.records.notifications import Notification
 from tracker.records.publishing import publish_new
 from tracker.records.reports import KeyMessage, Report
 from tracker.records.tables import Stance, TableOutcome
+from tracker.search import index as search_index
 
 PUBLISH_BATCH = 500
 
@@ -54,8 +55,11 @@ def generate(scale: str | Scale, seed: int = 1) -> dict[str, int]:
     build = Build(
         rng=rng, scale=SCALES[scale] if isinstance(scale, str) else scale, prose=Prose(rng)
     )
-    for step in STEPS:
-        step(build)
+    # Bulk inserts go around the session's events: the index is written once, at the end.
+    with search_index.paused():
+        for step in STEPS:
+            step(build)
+    search_index.rebuild()
     db.session.commit()
     return row_counts()
 
