@@ -1,0 +1,25 @@
+"""axe-core finds no serious or critical violation on the main pages, for a member and an
+observer, on a desktop and on a phone."""
+
+import pytest
+
+from tests.browser.accounts import sign_in
+from tests.browser.axe import assert_accessible, pages_for
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.mark.parametrize("role", ["member", "observer"])
+def test_main_pages_have_no_serious_accessibility_violation(open_page, role):
+    page = open_page()
+    sign_in(page, f"{role}@example.org")
+    failures = []
+    for audited in pages_for(role):
+        try:
+            assert_accessible(page, audited)
+        except AssertionError as error:
+            failures.append(str(error))
+    assert failures == [], "\n\n".join(failures)
+    assert page.console_errors == []
