@@ -86,7 +86,7 @@ def test_bad_input_is_refused_next_to_the_field_and_nothing_is_saved(client, log
     act = factories.ActFactory()
     member = factories.UserFactory(role="member")
     cases = [
-        (_form(act, member, due_on="02/04/2018"), "Enter the date as YYYY-MM-DD"),
+        (_form(act, member, due_on="02/04/2018"), "Enter a valid date"),
         (_form(act, member, owner_id="999999"), "Unknown person"),
         (_form(act, member, owner_id="abc"), "Unknown person"),
         (_form(act, None), "Give the action an owner"),

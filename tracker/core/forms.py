@@ -4,7 +4,7 @@ from flask import abort
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SubmitField
+from wtforms import BooleanField, SelectMultipleField, SubmitField
 
 SHARE_HELP = _l(
     "Government and UN-agency guests will read it as saved now; later edits reach them only "
@@ -16,6 +16,11 @@ class ButtonForm(FlaskForm):
     """A POST with only its CSRF token: publish, withdraw, mark read, deactivate..."""
 
     submit = SubmitField()
+
+
+class CheckboxListField(SelectMultipleField):
+    """Several choices among many (the 193 governments): a list of checkboxes that a click
+    cannot clear, with a filter box where scripts run (templates/_macros/forms.html)."""
 
 
 def require_button() -> None:

@@ -8,6 +8,7 @@ from datetime import date
 
 from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, load_only
 
@@ -177,10 +178,11 @@ def _markdown_messages(brief: Brief) -> list[str]:
     if not brief.lines:
         out.append(_("This ACT has no key messages yet."))
     if brief.messages_total > len(brief.lines):
-        shown = _(
-            "The first %(shown)d of %(total)d key messages, by rank.",
+        shown = ngettext(
+            "The first %(shown)d of %(num)d key message, by rank.",
+            "The first %(shown)d of %(num)d key messages, by rank.",
+            brief.messages_total,
             shown=len(brief.lines),
-            total=brief.messages_total,
         )
         out += ["", shown]
     if brief.outcome and not brief.attributed:
