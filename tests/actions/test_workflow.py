@@ -215,7 +215,7 @@ def test_reassigning_tells_both_owners_and_logs_the_change(client, login_as, db)
     assert kinds == {"assigned", "unassigned"}
     log = client.get(f"/actions/{action.id}").get_data(as_text=True)
     assert f"{old.name} → {new.name}" in log
-    assert "2018-04-02 → 2018-05-01" in log
+    assert "Apr 2, 2018 → May 1, 2018" in log
 
 
 def test_comments_and_progress_notes_stay_among_civil_society(client, login_as, db):

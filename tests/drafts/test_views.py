@@ -79,7 +79,7 @@ def test_coordinator_pastes_a_draft_and_reads_it_paragraph_by_paragraph(client, 
     assert "Objective 13: Use migration detention" in page
     listing = client.get("/drafts").get_data(as_text=True)
     assert "Zero draft" in listing
-    assert "2018-02-05" in listing
+    assert "Feb 5, 2018" in listing
 
 
 def test_changes_page_shows_counts_and_marked_words(client, login_as, db):

@@ -25,7 +25,7 @@ def test_the_edit_form_opens_with_what_was_recorded(client, login_as):
 
 
 def checkbox(html: str, name: str, value: int) -> str | None:
-    """"checked" or "unchecked" for the checkbox of this value in the list `name`, else None."""
+    """ "checked" or "unchecked" for the checkbox of this value in the list `name`, else None."""
     found = re.search(rf'<input [^>]*name="{name}" value="{value}"[^>]*>', html)
     if found is None:
         return None

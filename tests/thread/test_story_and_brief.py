@@ -121,7 +121,7 @@ def test_the_brief_shows_standing_change_stances_and_actions_due(
     text = response.get_data(as_text=True)
     assert text.startswith("# ACT 3: Protection\n")
     assert "1. End child detention.\n   - Latest draft: Strong (up from Weak)\n" in text
-    assert "- Due before round 3 · 2018-03-30" in text
+    assert "- Due before round 3 · Mar 30, 2018" in text
 
 
 def test_an_observer_brief_holds_shared_records_only(client, login_as):

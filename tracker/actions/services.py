@@ -4,6 +4,7 @@ notifications each change raises. (Lists of actions are in `tracker.actions.list
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import Select, select, update
 from sqlalchemy.orm import joinedload
@@ -112,7 +113,7 @@ class ActionFields:
             _("ACT"): self.act.label,
             _("Owner"): self.owner.name if self.owner else "",
             _("Organisation"): self.organization.name if self.organization else "",
-            _("Due date"): self.due_on.isoformat() if self.due_on else "",
+            _("Due date"): format_date(self.due_on, "medium") if self.due_on else "",
             _("Milestone"): self.milestone.title if self.milestone else "",
             _("Priority"): str(ACTION_PRIORITIES[self.priority]),
         }

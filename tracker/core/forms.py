@@ -41,5 +41,5 @@ def describe_share(field: BooleanField, record) -> None:
         field.description = _l(
             "Governments read the version published on %(date)s. Tick to let them read this "
             "one instead; leave unticked and they keep reading that version.",
-            date=format_date(record.published_at, "long"),
+            date=format_date(record.published_at, "medium"),
         )

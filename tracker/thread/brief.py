@@ -6,9 +6,8 @@ Built through the reader's visibility filter, so observers get it from shared re
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask_babel import format_date
+from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, load_only
 
@@ -143,7 +142,7 @@ def as_markdown(brief: Brief, today: date) -> str:
 
 
 def _markdown_facts(brief: Brief, today: date) -> list[str]:
-    facts = [_("Brief of %(date)s", date=format_date(today, "long"))]
+    facts = [_("Brief of %(date)s", date=format_date(today, "medium"))]
     if brief.latest:
         facts.append(
             _(
@@ -196,7 +195,10 @@ def _markdown_messages(brief: Brief) -> list[str]:
 def _markdown_actions(brief: Brief) -> list[str]:
     out = []
     for action in brief.actions:
-        parts = [action.title, action.due_on.isoformat() if action.due_on else _("No due date")]
+        parts = [
+            action.title,
+            format_date(action.due_on, "medium") if action.due_on else _("No due date"),
+        ]
         parts += [who.name for who in (action.owner, action.organization) if who]
         out.append("- " + " · ".join(parts))
     return out or [_("None.")]
