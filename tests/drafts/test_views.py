@@ -224,6 +224,41 @@ def test_member_sees_proposals_and_records_one_in_a_click(client, login_as, db, 
     assert "child detention" in reflection.excerpt
 
 
+def test_recording_a_proposal_quotes_its_paragraph_and_starts_a_fresh_note(
+    client, login_as, db, draft
+):
+    """A reflection carried from the previous draft keeps that draft's excerpt and note until
+    someone records it again; one click on a proposal quotes the proposed paragraph."""
+    message = factories.KeyMessageFactory(text="End the immigration detention of children.")
+    old = next(p for p in draft.paragraphs if p.ref == "21(c)")
+    reflections.record_reflection(
+        key_message=message,
+        draft=draft,
+        level=Level.WEAK,
+        paragraphs=[old],
+        excerpt="Strive to end the practice of child detention where possible.",
+        note="Weak: 'strive' and 'where possible'.",
+    )
+    rev = services.add_draft(
+        name="Rev 1", released_on=date(2018, 3, 5), text=NEXT + "\n(d) End child detention.\n"
+    )
+    carried = db.session.scalar(select(Reflection).where(Reflection.draft_id == rev.id))
+    assert carried.note == "Weak: 'strive' and 'where possible'."
+    proposed = next(p for p in rev.paragraphs if p.text == "End child detention.")
+    login_as("member")
+    response = client.post(
+        f"/messages/{message.id}/reflections/{rev.id}/proposal",
+        data={"paragraph_id": proposed.id, "level": "strong", "version": str(carried.version)},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    recorded = db.session.get(Reflection, carried.id)
+    assert (recorded.level, recorded.state) == ("strong", "current")
+    assert [p.id for p in recorded.paragraphs] == [proposed.id]
+    assert recorded.excerpt == "End child detention."
+    assert recorded.note == ""
+
+
 def test_member_records_and_edits_a_reflection_with_the_form(client, login_as, db, draft):
     message = factories.KeyMessageFactory()
     login_as("member")

@@ -312,11 +312,11 @@ def record_proposal(message_id: int, draft_id: int):
     ).first() or abort(400)
     level = Level(form.level.data)
     try:
-        reflections.record_reflection(
+        reflections.record_proposal(
             key_message=message,
             draft=draft,
             level=level,
-            paragraphs=[paragraph],
+            paragraph=paragraph,
             recorded_by=current_user,
             version=form.version.data,
         )

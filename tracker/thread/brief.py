@@ -77,7 +77,7 @@ def brief_of(act: Act, today: date, reader) -> Brief:
 
     def level(message, draft):
         cell = cells.get((message.id, draft.id)) if draft else None
-        return cell.level if cell else None
+        return cell.effective_level if cell else None
 
     lines = [BriefLine(m, level(m, latest), level(m, previous)) for m in messages]
     outcome = None
