@@ -224,6 +224,18 @@ def test_member_sees_proposals_and_records_one_in_a_click(client, login_as, db, 
     assert "child detention" in reflection.excerpt
 
 
+def test_the_confirmation_counts_paragraphs_as_the_list_of_drafts_does(client, login_as):
+    """Headings are not paragraphs: TEXT has two headings and three paragraphs."""
+    login_as("coordinator")
+    response = client.post("/drafts/new", data=_form(), follow_redirects=True)
+    html = response.get_data(as_text=True)
+    assert "The draft Zero draft is added: 3 paragraphs." in html
+    listing = client.get("/drafts").get_data(as_text=True)
+    row = listing[listing.index("Zero draft") :]
+    row = row[: row.index("</tr>")]
+    assert "<td>3</td>" in row
+
+
 def test_recording_a_proposal_quotes_its_paragraph_and_starts_a_fresh_note(
     client, login_as, db, draft
 ):

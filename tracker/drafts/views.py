@@ -150,7 +150,7 @@ def new():
     draft = _add(form, text) if text is not None else None
     if draft is None:
         return render_template("drafts/new.html", form=form), status
-    count = len(draft.paragraphs)
+    count = services.paragraph_counts([draft.id])[draft.id]  # as the list of drafts counts
     added = ngettext(
         "The draft %(name)s is added: %(num)d paragraph.",
         "The draft %(name)s is added: %(num)d paragraphs.",
