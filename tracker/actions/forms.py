@@ -129,6 +129,9 @@ class StatusForm(FlaskForm):
         render_kw={"rows": 2},
     )
     version = HiddenField()
+    # A quick move from the board or My actions returns there ("board" or "mine").
+    back = HiddenField()
+    back_act = HiddenField()
     submit = SubmitField(_l("Update the status"))
 
     def set_choices(self, statuses) -> None:
