@@ -22,7 +22,7 @@ def test_coordinator_ticks_governments_found_with_the_filter(open_page):
     search = present.get_by_label("Find in the list")
     expect(search).to_be_visible()  # shown by the script; without it the list is all there
 
-    search.fill("ghan")
+    search.fill("ghana")
     expect(present.locator(".form-check:visible")).to_have_count(1)
     present.get_by_label("Ghana", exact=True).check()
     search.fill("chile")
