@@ -86,7 +86,7 @@ def test_bad_input_is_refused_next_to_the_field_and_nothing_is_saved(client, log
     act = factories.ActFactory()
     member = factories.UserFactory(role="member")
     cases = [
-        (_form(act, member, due_on="02/04/2018"), "Enter the date as YYYY-MM-DD"),
+        (_form(act, member, due_on="02/04/2018"), "Enter a valid date"),
         (_form(act, member, owner_id="999999"), "Unknown person"),
         (_form(act, member, owner_id="abc"), "Unknown person"),
         (_form(act, None), "Give the action an owner"),
@@ -215,7 +215,7 @@ def test_reassigning_tells_both_owners_and_logs_the_change(client, login_as, db)
     assert kinds == {"assigned", "unassigned"}
     log = client.get(f"/actions/{action.id}").get_data(as_text=True)
     assert f"{old.name} → {new.name}" in log
-    assert "2018-04-02 → 2018-05-01" in log
+    assert "Apr 2, 2018 → May 1, 2018" in log
 
 
 def test_comments_and_progress_notes_stay_among_civil_society(client, login_as, db):

@@ -164,3 +164,14 @@ def test_an_email_already_in_use_is_refused(client, login_as):
         error_next_to(response.get_data(as_text=True), "invite-email")
         == "An account with this email already exists."
     )
+
+
+@pytest.mark.parametrize("role", ["admin", "coordinator"])
+def test_the_invitation_form_offers_member_first(client, login_as, role):
+    """Whoever invites, the role chosen in advance is the least powerful usual one."""
+    login_as(role)
+    html = client.get("/admin/users").get_data(as_text=True)
+    select = html[html.index('name="invite-role"') :]
+    select = select[: select.index("</select>")]
+    chosen = re.findall(r'<option selected value="([^"]+)"', select)
+    assert chosen == ["member"]

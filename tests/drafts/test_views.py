@@ -79,7 +79,7 @@ def test_coordinator_pastes_a_draft_and_reads_it_paragraph_by_paragraph(client, 
     assert "Objective 13: Use migration detention" in page
     listing = client.get("/drafts").get_data(as_text=True)
     assert "Zero draft" in listing
-    assert "2018-02-05" in listing
+    assert "Feb 5, 2018" in listing
 
 
 def test_changes_page_shows_counts_and_marked_words(client, login_as, db):
@@ -222,6 +222,53 @@ def test_member_sees_proposals_and_records_one_in_a_click(client, login_as, db, 
     assert [p.ref for p in reflection.paragraphs] == ["21(c)"]
     assert reflection.recorded_by_id == member.id
     assert "child detention" in reflection.excerpt
+
+
+def test_the_confirmation_counts_paragraphs_as_the_list_of_drafts_does(client, login_as):
+    """Headings are not paragraphs: TEXT has two headings and three paragraphs."""
+    login_as("coordinator")
+    response = client.post("/drafts/new", data=_form(), follow_redirects=True)
+    html = response.get_data(as_text=True)
+    assert "The draft Zero draft is added: 3 paragraphs." in html
+    listing = client.get("/drafts").get_data(as_text=True)
+    row = listing[listing.index("Zero draft") :]
+    row = row[: row.index("</tr>")]
+    assert "<td>3</td>" in row
+
+
+def test_recording_a_proposal_quotes_its_paragraph_and_starts_a_fresh_note(
+    client, login_as, db, draft
+):
+    """A reflection carried from the previous draft keeps that draft's excerpt and note until
+    someone records it again; one click on a proposal quotes the proposed paragraph."""
+    message = factories.KeyMessageFactory(text="End the immigration detention of children.")
+    old = next(p for p in draft.paragraphs if p.ref == "21(c)")
+    reflections.record_reflection(
+        key_message=message,
+        draft=draft,
+        level=Level.WEAK,
+        paragraphs=[old],
+        excerpt="Strive to end the practice of child detention where possible.",
+        note="Weak: 'strive' and 'where possible'.",
+    )
+    rev = services.add_draft(
+        name="Rev 1", released_on=date(2018, 3, 5), text=NEXT + "\n(d) End child detention.\n"
+    )
+    carried = db.session.scalar(select(Reflection).where(Reflection.draft_id == rev.id))
+    assert carried.note == "Weak: 'strive' and 'where possible'."
+    proposed = next(p for p in rev.paragraphs if p.text == "End child detention.")
+    login_as("member")
+    response = client.post(
+        f"/messages/{message.id}/reflections/{rev.id}/proposal",
+        data={"paragraph_id": proposed.id, "level": "strong", "version": str(carried.version)},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    recorded = db.session.get(Reflection, carried.id)
+    assert (recorded.level, recorded.state) == ("strong", "current")
+    assert [p.id for p in recorded.paragraphs] == [proposed.id]
+    assert recorded.excerpt == "End child detention."
+    assert recorded.note == ""
 
 
 def test_member_records_and_edits_a_reflection_with_the_form(client, login_as, db, draft):

@@ -184,7 +184,7 @@ def build_world(client, login_as, markers: Markers) -> dict:
     _post(
         client,
         f"/messages/{published_messages[0].id}/merge",
-        {"merge-target_id": str(published_messages[1].id)},
+        {"merge-target_id": str(published_messages[1].id), "merge-confirmed": "yes"},
     )
     _post(
         client,

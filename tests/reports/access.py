@@ -129,7 +129,7 @@ ROUTES = [
         method="POST",
         allowed=STAFF,
         refused=HIDDEN_FROM_OBSERVERS,
-        data=lambda w: {"merge-target_id": str(w.other_key_message.id)},
+        data=lambda w: {"merge-target_id": str(w.other_key_message.id), "merge-confirmed": "yes"},
     ),
     Route(
         "reports.publish_message",

@@ -92,7 +92,9 @@ def test_publishing_a_report_shares_its_messages_and_withdrawing_hides_them(clie
 
 
 def test_a_single_key_message_can_be_published_on_its_own(client, login_as):
-    message = KeyMessageFactory(text="An ask ready for governments")
+    message = KeyMessageFactory(
+        report=ReportFactory(status="accepted"), text="An ask ready for governments"
+    )
     login_as("coordinator")
     assert client.post(f"/messages/{message.id}/publish").status_code == 302
     login_as("observer")

@@ -119,6 +119,14 @@ def test_a_coordinator_merges_duplicates_across_reports(client, login_as):
     answer = client.post(
         f"/messages/{duplicate.id}/merge", data={"merge-target_id": str(target.id)}
     )
+    assert answer.status_code == 200  # the confirmation step: nothing merged yet
+    assert "Yes, merge into" in answer.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(KeyMessage, duplicate.id).merged_into_id is None
+    answer = client.post(
+        f"/messages/{duplicate.id}/merge",
+        data={"merge-target_id": str(target.id), "merge-confirmed": "yes"},
+    )
     assert answer.status_code == 302
     db.session.expire_all()
     assert db.session.get(KeyMessage, duplicate.id).merged_into_id == target.id
@@ -130,8 +138,58 @@ def test_a_coordinator_merges_duplicates_across_reports(client, login_as):
     listed = client.get(f"/messages?act={act.number}").get_data(as_text=True)
     assert "Firewall between services and enforcement" in listed
     assert "Firewalls now" not in listed
-    again = client.post(f"/messages/{duplicate.id}/merge", data={"merge-target_id": str(target.id)})
+    again = client.post(
+        f"/messages/{duplicate.id}/merge",
+        data={"merge-target_id": str(target.id), "merge-confirmed": "yes"},
+    )
     assert again.status_code == 409
+
+
+def test_the_merge_form_chooses_no_target_in_advance(client, login_as):
+    act = ActFactory()
+    duplicate = KeyMessageFactory(report=ReportFactory(act=act), text="Firewalls now")
+    KeyMessageFactory(report=ReportFactory(act=act), text="A firewall between services")
+    login_as("coordinator")
+    page = client.get(f"/messages/{duplicate.id}").get_data(as_text=True)
+    select = page[page.index('name="merge-target_id"') :]
+    select = select[: select.index("</select>")]
+    assert "selected" not in select
+    assert '<option value="0">Choose a key message</option>' in select
+    # Submitting without choosing merges nothing and says why, next to the field.
+    answer = client.post(
+        f"/messages/{duplicate.id}/merge", data={"merge-target_id": "0", "merge-confirmed": "yes"}
+    )
+    assert answer.status_code == 422
+    assert "Choose the key message this one repeats." in error_next_to(
+        answer.get_data(as_text=True), "merge-target_id"
+    )
+    db.session.expire_all()
+    assert db.session.get(KeyMessage, duplicate.id).merged_into_id is None
+
+
+def test_publishing_a_message_of_a_report_not_accepted_asks_first(client, login_as):
+    for status in ("draft", "submitted", "returned"):
+        message = KeyMessageFactory(report=ReportFactory(status=status), text=f"Ask {status}")
+        login_as("coordinator")
+        page = text_of(client.get(f"/messages/{message.id}").get_data(as_text=True))
+        assert "comes from a report that was not accepted" in page
+        answer = client.post(f"/messages/{message.id}/publish")
+        assert answer.status_code == 200, status
+        assert "Publish it anyway" in answer.get_data(as_text=True)
+        assert fresh_message(message.id).visibility == "civil_society", status
+        answer = client.post(f"/messages/{message.id}/publish", data={"confirmed": "yes"})
+        assert answer.status_code == 302
+        assert fresh_message(message.id).visibility == "shared", status
+    accepted = KeyMessageFactory(report=ReportFactory(status="accepted"), text="Agreed ask")
+    page = text_of(client.get(f"/messages/{accepted.id}").get_data(as_text=True))
+    assert "not accepted" not in page
+    assert client.post(f"/messages/{accepted.id}/publish").status_code == 302
+    assert fresh_message(accepted.id).visibility == "shared"
+
+
+def fresh_message(message_id: int) -> KeyMessage:
+    db.session.expire_all()
+    return db.session.get(KeyMessage, message_id)
 
 
 def test_members_cannot_merge(client, login_as):

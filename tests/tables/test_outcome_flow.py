@@ -1,5 +1,7 @@
 """Small tables: editing, publishing, stale stance forms."""
 
+import re
+
 from sqlalchemy import select
 
 from tests import factories
@@ -15,11 +17,58 @@ def test_the_edit_form_opens_with_what_was_recorded(client, login_as):
     page = client.get(f"/outcomes/{outcome.id}/edit")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    assert f'<option selected value="{first.id}">' in html
-    assert f'<option selected value="{second.id}">' in html
-    assert f'<option value="{unrelated.id}">' in html
+    assert checkbox(html, "governments", first.id) == "checked"
+    assert checkbox(html, "governments", second.id) == "checked"
+    assert checkbox(html, "governments", unrelated.id) == "unchecked"
     assert "Three states asked for data." in html
     assert f'name="version" type="hidden" value="{outcome.version}"' in html
+
+
+def checkbox(html: str, name: str, value: int) -> str | None:
+    """ "checked" or "unchecked" for the checkbox of this value in the list `name`, else None."""
+    found = re.search(rf'<input [^>]*name="{name}" value="{value}"[^>]*>', html)
+    if found is None:
+        return None
+    return "checked" if " checked" in found.group(0) else "unchecked"
+
+
+def test_governments_present_are_a_list_of_checkboxes_kept_on_error(client, login_as):
+    """Ticking one government never clears the others (no multiple select), each box has its
+    label, and a refused save keeps what was ticked."""
+    login_as("coordinator")
+    outcome, _, _ = small_table_with_messages()
+    chile = factories.GovernmentFactory(name="Chile")
+    ghana = factories.GovernmentFactory(name="Ghana")
+    html = client.get(f"/outcomes/{outcome.id}/edit").get_data(as_text=True)
+    assert "<select multiple" not in html
+    assert 'name="governments"' in html
+    assert f'<label class="form-check-label" for="governments-{chile.id}">Chile</label>' in html
+    assert '<legend class="form-label fs-6 mb-1">Governments present</legend>' in html
+    assert 'data-filter-for="governments-options"' in html  # the filter box scripts reveal
+    form = outcome_form(outcome, summary="x" * 20001)
+    form["governments"] = [str(chile.id), str(ghana.id)]
+    refused = client.post(f"/outcomes/{outcome.id}/edit", data=form)
+    assert refused.status_code == 422
+    html = refused.get_data(as_text=True)
+    assert checkbox(html, "governments", chile.id) == "checked"
+    assert checkbox(html, "governments", ghana.id) == "checked"
+    form["summary"] = "Two states came."
+    assert client.post(f"/outcomes/{outcome.id}/edit", data=form).status_code == 302
+    db.session.expire_all()
+    saved = {g.name for g in db.session.get(TableOutcome, outcome.id).governments}
+    assert {"Chile", "Ghana"} <= saved
+
+
+def test_civil_society_participants_stay_one_per_line(client, login_as):
+    login_as("coordinator")
+    outcome, _, _ = small_table_with_messages()
+    form = outcome_form(outcome)
+    form["civil_society_participants"] = "Ana Pérez, PICUM\r\nJohn Doe, ITUC\r\n\r\nLi Wei, MFA"
+    assert client.post(f"/outcomes/{outcome.id}/edit", data=form).status_code == 302
+    html = client.get(f"/outcomes/{outcome.id}").get_data(as_text=True)
+    assert "<li>Ana Pérez, PICUM</li><li>John Doe, ITUC</li><li>Li Wei, MFA</li>" in html
+    edit = client.get(f"/outcomes/{outcome.id}/edit").get_data(as_text=True)
+    assert "Ana Pérez, PICUM\nJohn Doe, ITUC\nLi Wei, MFA</textarea>" in edit
 
 
 def test_members_and_observers_may_not_record_or_edit(client, login_as):

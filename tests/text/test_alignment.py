@@ -154,3 +154,48 @@ def test_reflections_for_and_level_counts(db):
     counts = reflections.level_counts([zero.id, final.id])
     assert counts[zero.id] == {Level.ABSENT: 1, Level.WEAK: 0, Level.PARTIAL: 0, Level.STRONG: 1}
     assert db.session.scalar(select(Draft.id).where(Draft.name == "Final")) == final.id
+
+
+# Objective 13 as the zero draft and the first revision word it (shortened): 13(b) is
+# rewritten heavily and a new 13(c) is inserted right after it.
+ZERO_13 = """## Objective 13: Use immigration detention only as a measure of last resort
+
+29. We commit to ensure that any detention in the context of international migration follows due process, is non-arbitrary, is based on law, necessity, proportionality and individual assessment, and is for the shortest possible period of time.
+
+(a) Use existing relevant human rights mechanisms to improve independent monitoring of migrant detention, ensuring that it is a measure of last resort.
+
+(b) Consolidate a repository to disseminate best practices of human rights-based alternatives to detention in the context of international migration, including by facilitating regular exchanges and the development of initiatives based on successful practices.
+
+(c) Review and revise relevant legislation, policies and practices related to immigration detention to ensure that migrants are not detained arbitrarily.
+
+(d) Protect and respect the rights and best interests of the child at all times, by working to end the practice of child detention in the context of international migration.
+"""
+
+REV_13 = """## Objective 13: Use migration detention only as a measure of last resort and work towards alternatives
+
+29. We commit to ensure that any detention in the context of international migration follows due process, is non-arbitrary, is based on law, necessity, proportionality and individual assessment, and is for the shortest possible period of time.
+
+(a) Use existing relevant human rights mechanisms to improve independent monitoring of migrant detention, ensuring that it is a measure of last resort.
+
+(b) Establish a repository of good practices on non-custodial alternatives to detention, and promote regular exchanges between States on the initiatives that succeeded.
+
+(c) Provide access to justice for all migrants in countries of transit and destination that are or may be subject to detention, including by facilitating access to free legal advice.
+
+(d) Review and revise relevant legislation, policies and practices related to immigration detention to ensure that migrants are not detained arbitrarily.
+
+(e) Protect and respect the rights and best interests of the child at all times, by working to end the practice of child detention in the context of international migration.
+"""
+
+
+def test_a_heavily_reworded_paragraph_is_changed_not_new_beside_an_insertion():
+    old, new = split_text(ZERO_13), split_text(REV_13)
+    result = align(old, new)
+    got = {
+        p.ref: (old[i].ref if i is not None else None, change)
+        for p, i, change in zip(new, result.previous, result.change, strict=True)
+    }
+    assert got["29(b)"] == ("29(b)", "changed")  # shown as "Changed, was 29(b)"
+    assert got["29(c)"] == (None, "new")
+    assert got["29(d)"] == ("29(c)", "unchanged")
+    assert got["29(e)"] == ("29(d)", "unchanged")
+    assert result.deleted == []

@@ -111,7 +111,7 @@ def test_act_page_shows_levels_per_draft_and_hides_civil_society_messages(
     html = client.get("/acts/7").get_data(as_text=True)
     assert "End child detention now" in html
     assert "level-strong" in html
-    assert "1 of 1 key messages reflected" in html
+    assert "1 of 1 key message reflected" in html
     assert "An ask kept inside" not in html
     assert "level-absent" not in html
 

@@ -110,3 +110,17 @@ def test_the_dashboard_runs_the_same_queries_whatever_its_size(client, login_as,
     with count_queries() as large:
         assert client.get("/dashboard").status_code == 200
     assert large.count == small.count
+
+
+def test_my_actions_come_first_and_the_milestones_fold(client, login_as, demo):
+    """On a phone the left column comes first: "My actions", then where the road stands now
+    and next, its fifteen steps folded away."""
+    login_as("member")
+    html = client.get("/dashboard").get_data(as_text=True)
+    assert html.index('id="h-mine"') < html.index('id="h-road"') < html.index('id="h-acts"')
+    road = html[html.index('id="h-road"') : html.index('<ol class="timeline">')]
+    text = text_of(road)
+    assert "Last: Negotiation round 2" in text
+    assert "Next: Draft Rev 1 released" in text
+    assert '<details class="road-steps">' in road
+    assert "All 15 steps" in text

@@ -4,6 +4,7 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
+from sqlalchemy import select
 
 from tests import factories
 from tests.conftest import empty_tables
@@ -122,7 +123,7 @@ def test_each_cell_shows_the_level_of_its_draft(client, login_as, world):
     html = response.get_data(as_text=True)
     grid = Grid(html)
     # The workspace's today is 20 March 2018: the final text is not out yet.
-    assert grid.columns() == ["Zero draft 2018-02-05", "Final text 2018-07-13 Not yet released"]
+    assert grid.columns() == ["Zero draft Feb 5, 2018", "Final text Jul 13, 2018 Not yet released"]
     assert grid.groups() == ["ACT 3: Protection", "ACT 5: Decent work"]
     assert grid.rows() == {
         "End child detention": ["weak", "strong"],
@@ -148,8 +149,32 @@ def test_footer_counts_messages_per_level_in_each_draft(client, login_as, world)
         "Partial: key messages": [0, 1],
         "Weak: key messages": [1, 1],
         "Absent: key messages": [1, 0],
+        "Lost: key messages": [0, 0],
         "Not assessed: key messages": [1, 0],
     }
+
+
+def test_a_lost_reflection_is_shown_lost_and_counted_apart(client, login_as, world):
+    """Its paragraph deleted, a reflection recorded Strong no longer counts as Strong."""
+    decent = db.session.scalar(
+        select(KeyMessage).where(KeyMessage.text == "Decent work for all migrants")
+    )
+    factories.ReflectionFactory(
+        key_message=decent, draft=world["zero"], level="strong", state="lost"
+    )
+    db.session.commit()
+    login_as("member")
+    grid = _grid(client)
+    assert grid.rows()["Decent work for all migrants"] == ["lost", "weak"]
+    texts = {row[0][1]: [text for _css, text in row[1:]] for row in grid.sections["tbody"]}
+    assert texts["Decent work for all migrants"][0] == "Lost paragraph deleted; was strong"
+    footer = grid.footer()
+    assert footer["Strong: key messages"] == [1, 2]
+    assert footer["Lost: key messages"] == [1, 0]
+    assert footer["Not assessed: key messages"] == [0, 0]
+    # Every message is counted once in each draft's column.
+    for column in range(2):
+        assert sum(counts[column] for counts in footer.values()) == 4
 
 
 def test_act_filter_keeps_one_act_rows_and_counts(client, login_as, world):
@@ -184,6 +209,7 @@ def test_observer_never_sees_a_civil_society_message_or_its_reflections(client, 
         "Partial: key messages": [0, 1],
         "Weak: key messages": [1, 1],
         "Absent: key messages": [1, 0],
+        "Lost: key messages": [0, 0],
         "Not assessed: key messages": [1, 0],
     }
 

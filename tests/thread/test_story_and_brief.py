@@ -3,11 +3,14 @@
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import select
 
 from tests import factories
 from tests.conftest import empty_tables
 from tests.pages import text_of
 from tests.reports.helpers import messages_of, report_with_messages
+from tracker.core.extensions import db
+from tracker.records.drafts import Reflection
 
 
 def _story(html: str) -> str:
@@ -121,7 +124,28 @@ def test_the_brief_shows_standing_change_stances_and_actions_due(
     text = response.get_data(as_text=True)
     assert text.startswith("# ACT 3: Protection\n")
     assert "1. End child detention.\n   - Latest draft: Strong (up from Weak)\n" in text
-    assert "- Due before round 3 · 2018-03-30" in text
+    assert "- Due before round 3 · Mar 30, 2018" in text
+
+
+def test_a_lost_reflection_reads_absent_in_the_brief_and_lost_in_the_story(
+    app, client, login_as, monkeypatch
+):
+    """Its paragraph deleted, an ask recorded Strong is no longer carried: the brief says
+    absent (down), the story says lost, never Strong."""
+    monkeypatch.setitem(app.config, "TRACKER_TODAY", "2018-03-27")  # Rev 1 is out
+    _act, message = _thread()
+    in_rev = db.session.scalar(
+        select(Reflection).where(
+            Reflection.key_message_id == message.id, Reflection.level == "strong"
+        )
+    )
+    in_rev.state = "lost"
+    db.session.commit()
+    login_as("member")
+    page = text_of(client.get("/acts/3/brief").get_data(as_text=True))
+    assert "End child detention. Absent down from Weak" in page
+    story = _story(client.get(f"/messages/{message.id}").get_data(as_text=True))
+    assert "In Draft Rev 1 : Lost (paragraph deleted; was strong)" in story
 
 
 def test_an_observer_brief_holds_shared_records_only(client, login_as):

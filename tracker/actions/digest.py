@@ -3,7 +3,7 @@
 from itertools import groupby
 
 from flask import current_app, url_for
-from flask_babel import force_locale, ngettext
+from flask_babel import force_locale, format_date, ngettext
 from flask_babel import gettext as _
 
 from tracker.actions import lists
@@ -56,4 +56,6 @@ def _queue_digests(actions, now, days: int) -> list:
 
 def _line(action) -> str:
     link = url_for("actions.show", action_id=action.id, _external=True)
-    return f"- {action.due_on.isoformat()} · {action.title} ({action.act.label})\n  {link}"
+    return (
+        f"- {format_date(action.due_on, 'medium')} · {action.title} ({action.act.label})\n  {link}"
+    )

@@ -19,7 +19,7 @@ from tracker.core.labels import ACTION_PRIORITIES, ACTION_STATUSES
 from tracker.records.actions import ActionPriority, ActionStatus
 
 NOBODY = 0
-DATE_FORMAT_MESSAGE = _l("Enter the date as YYYY-MM-DD, for example 2018-04-15.")
+DATE_FORMAT_MESSAGE = _l("Enter a valid date: year, month and day.")
 
 
 def _optional_int(value) -> int:
@@ -40,6 +40,8 @@ class ChoiceOfIds(SelectField):
         kwargs.setdefault("default", NOBODY)
         super().__init__(label, **kwargs)
         self.unknown_message = unknown_message
+        # Rendered as the select it is (Bootstrap-Flask styles a field by its type's name).
+        self.type = "SelectField"
 
     def process_formdata(self, valuelist) -> None:
         try:
@@ -83,12 +85,7 @@ class ActionForm(FlaskForm):
         _l("Organisation"),
         unknown_message=_l("Unknown organisation: choose one from the list."),
     )
-    due_on = DueDateField(
-        _l("Due date"),
-        validators=[Optional()],
-        description=_l("YYYY-MM-DD"),
-        render_kw={"placeholder": "2018-04-15"},
-    )
+    due_on = DueDateField(_l("Due date"), validators=[Optional()])
     milestone_id = ChoiceOfIds(
         _l("Process milestone"),
         unknown_message=_l("Unknown milestone: choose one from the list."),
@@ -132,6 +129,9 @@ class StatusForm(FlaskForm):
         render_kw={"rows": 2},
     )
     version = HiddenField()
+    # A quick move from the board or My actions returns there ("board" or "mine").
+    back = HiddenField()
+    back_act = HiddenField()
     submit = SubmitField(_l("Update the status"))
 
     def set_choices(self, statuses) -> None:

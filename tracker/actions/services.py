@@ -1,9 +1,11 @@
 """One action: its page and log, creating and editing it, moving it along, commenting; the
 notifications each change raises. (Lists of actions are in `tracker.actions.lists`.)"""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import Select, select, update
 from sqlalchemy.orm import joinedload
@@ -12,7 +14,7 @@ from tracker.core.conflicts import check_version, commit_or_conflict
 from tracker.core.extensions import db
 from tracker.core.labels import ACTION_PRIORITIES, ACTION_STATUSES
 from tracker.core.models import utcnow
-from tracker.records import publishing
+from tracker.records import policy, publishing
 from tracker.records.accounts import Organization, User
 from tracker.records.actions import (
     STAFF_TRANSITIONS,
@@ -112,7 +114,7 @@ class ActionFields:
             _("ACT"): self.act.label,
             _("Owner"): self.owner.name if self.owner else "",
             _("Organisation"): self.organization.display_name if self.organization else "",
-            _("Due date"): self.due_on.isoformat() if self.due_on else "",
+            _("Due date"): format_date(self.due_on, "medium") if self.due_on else "",
             _("Milestone"): self.milestone.translated("title") if self.milestone else "",
             _("Priority"): str(ACTION_PRIORITIES[self.priority]),
         }
@@ -231,6 +233,19 @@ def next_statuses(action: Action, staff: bool) -> list[ActionStatus]:
     if staff:
         allowed |= STAFF_TRANSITIONS[action.status]
     return [status for status in ActionStatus if status in allowed]
+
+
+def moves_for(actor: User) -> Callable[[Action], list[ActionStatus]]:
+    """For the board and My actions: the statuses `actor` may move each action to (none for
+    an action they may not update)."""
+    staff = actor.role in STAFF_ROLES
+
+    def moves(action: Action) -> list[ActionStatus]:
+        if not policy.may(actor, "update_action", action):
+            return []
+        return [s for s in next_statuses(action, staff) if staff or s != ActionStatus.DROPPED]
+
+    return moves
 
 
 def change_status(action: Action, to: str, note: str, version, actor: User) -> None:

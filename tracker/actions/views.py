@@ -120,6 +120,7 @@ def mine():
         "actions/mine.html",
         mine=lists.my_actions(current_user, today()),
         group_limit=lists.MY_GROUP_LIMIT,
+        moves=services.moves_for(current_user),
     )
 
 
@@ -131,7 +132,13 @@ def board():
     act = next((a for a in acts if a.number == number), None)
     if number is not None and act is None:
         abort(404)
-    return render_template("actions/board.html", acts=acts, act=act, columns=lists.board(act))
+    return render_template(
+        "actions/board.html",
+        acts=acts,
+        act=act,
+        columns=lists.board(act),
+        moves=services.moves_for(current_user),
+    )
 
 
 # One action ----------------------------------------------------------------------------------
@@ -295,7 +302,17 @@ def change_status(action_id: int):
     except EditConflictError:
         return _moved_meanwhile(action, form)
     flash(_("Status updated."), "success")
-    return redirect(url_for("actions.show", action_id=action.id))
+    return redirect(_back_to(form, action))
+
+
+def _back_to(form: StatusForm, action: Action) -> str:
+    """Where a status change returns: the board or My actions it came from, else the action."""
+    if form.back.data == "board":
+        act = form.back_act.data
+        return url_for("actions.board", act=int(act) if act and act.isdigit() else None)
+    if form.back.data == "mine":
+        return url_for("actions.mine")
+    return url_for("actions.show", action_id=action.id)
 
 
 def _refused_move(action: Action, form: StatusForm):

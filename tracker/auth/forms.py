@@ -99,7 +99,7 @@ class SignOutForm(FlaskForm):
 class InviteForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
-    role = SelectField(_l("Role"))
+    role = SelectField(_l("Role"), default="member")
     organization_id = SelectField(_l("Organisation"), coerce=int)
     submit = SubmitField(_l("Invite"))
 

@@ -8,6 +8,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 MIN_LENGTH = 12
 
@@ -67,7 +68,9 @@ def common_passwords() -> frozenset[str]:
 def password_problem(password: str, email: str = "") -> str | None:
     """Why this password is refused, or None when it is acceptable."""
     if len(password) < MIN_LENGTH:
-        return str(_l("Use at least %(n)d characters.", n=MIN_LENGTH))
+        return ngettext(
+            "Use at least %(num)d character.", "Use at least %(num)d characters.", MIN_LENGTH
+        )
     lowered = password.lower()
     if lowered in common_passwords() or len(set(lowered)) < 4:
         return str(_l("This password is too common; choose another."))

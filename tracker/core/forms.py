@@ -4,7 +4,7 @@ from flask import abort
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SubmitField
+from wtforms import BooleanField, SelectMultipleField, SubmitField
 
 SHARE_HELP = _l(
     "Government and UN-agency guests will read it as saved now; later edits reach them only "
@@ -16,6 +16,11 @@ class ButtonForm(FlaskForm):
     """A POST with only its CSRF token: publish, withdraw, mark read, deactivate..."""
 
     submit = SubmitField()
+
+
+class CheckboxListField(SelectMultipleField):
+    """Several choices among many (the 193 governments): a list of checkboxes that a click
+    cannot clear, with a filter box where scripts run (templates/_macros/forms.html)."""
 
 
 def require_button() -> None:
@@ -36,5 +41,5 @@ def describe_share(field: BooleanField, record) -> None:
         field.description = _l(
             "Governments read the version published on %(date)s. Tick to let them read this "
             "one instead; leave unticked and they keep reading that version.",
-            date=format_date(record.published_at, "long"),
+            date=format_date(record.published_at, "medium"),
         )

@@ -1,5 +1,6 @@
 """Forms: add a draft, record a reflection, record a proposed paragraph in one click."""
 
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -53,7 +54,7 @@ class DraftForm(FlaskForm):
 
     def set_choices(self, milestones) -> None:
         self.milestone_id.choices = [(0, _l("(none)"))] + [
-            (m.id, f"{m.title} ({m.starts_on.isoformat()})") for m in milestones
+            (m.id, f"{m.title} ({format_date(m.starts_on, 'medium')})") for m in milestones
         ]
 
     def validate_text(self, field) -> None:

@@ -137,6 +137,29 @@ def record_reflection(
     return reflection
 
 
+def record_proposal(
+    *,
+    key_message: KeyMessage,
+    draft: Draft,
+    level: Level,
+    paragraph: DraftParagraph,
+    recorded_by=None,
+    version: int | str | None = None,
+) -> Reflection:
+    """One click on a proposed paragraph: the reflection now rests on that paragraph, quotes
+    it, and its note starts afresh (a carried excerpt and note spoke of another paragraph)."""
+    return record_reflection(
+        key_message=key_message,
+        draft=draft,
+        level=level,
+        paragraphs=[paragraph],
+        excerpt=paragraph.text[:EXCERPT_MAX],
+        note="",
+        recorded_by=recorded_by,
+        version=version,
+    )
+
+
 def paragraph_of(draft_id: int, paragraph_id: int) -> Select:
     """A paragraph of this draft (none when the id belongs to another draft)."""
     return select(DraftParagraph).where(

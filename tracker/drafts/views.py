@@ -2,6 +2,7 @@
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -122,9 +123,10 @@ def _add(form: DraftForm, text: str):
         field.errors.append(_("No paragraph was found in this text."))
     except services.TooManyParagraphsError as too_many:
         field.errors.append(
-            _(
-                "This text has %(count)d paragraphs; a draft may have at most %(most)d.",
-                count=too_many.args[0],
+            ngettext(
+                "This text has %(num)d paragraph; a draft may have at most %(most)d.",
+                "This text has %(num)d paragraphs; a draft may have at most %(most)d.",
+                too_many.args[0],
                 most=services.MAX_PARAGRAPHS,
             )
         )
@@ -148,8 +150,13 @@ def new():
     draft = _add(form, text) if text is not None else None
     if draft is None:
         return render_template("drafts/new.html", form=form), status
-    count = len(draft.paragraphs)
-    added = _("The draft %(name)s is added: %(count)d paragraphs.", name=draft.name, count=count)
+    count = services.paragraph_counts([draft.id])[draft.id]  # as the list of drafts counts
+    added = ngettext(
+        "The draft %(name)s is added: %(num)d paragraph.",
+        "The draft %(name)s is added: %(num)d paragraphs.",
+        count,
+        name=draft.name,
+    )
     flash(added, "success")
     return redirect(
         url_for("drafts.changes" if draft.previous_id else "drafts.show", draft_id=draft.id)
@@ -305,11 +312,11 @@ def record_proposal(message_id: int, draft_id: int):
     ).first() or abort(400)
     level = Level(form.level.data)
     try:
-        reflections.record_reflection(
+        reflections.record_proposal(
             key_message=message,
             draft=draft,
             level=level,
-            paragraphs=[paragraph],
+            paragraph=paragraph,
             recorded_by=current_user,
             version=form.version.data,
         )

@@ -126,13 +126,24 @@ class OrderForm(FlaskForm):
 
 
 class MergeForm(FlaskForm):
-    target_id = SelectField(_l("Duplicate of"), coerce=int)
-    submit = SubmitField(_l("Merge into the chosen message"))
+    """Choose the message this one repeats (nothing chosen in advance), then confirm."""
+
+    target_id = SelectField(
+        _l("Duplicate of"),
+        coerce=int,
+        validators=[DataRequired(message=_l("Choose the key message this one repeats."))],
+    )
+    confirmed = HiddenField()
+    submit = SubmitField(_l("Merge into the chosen message…"))
 
     def set_choices(self, messages) -> None:
-        self.target_id.choices = [
+        self.target_id.choices = [(0, _l("Choose a key message"))] + [
             (message.id, f"#{message.id} · {message.text[:120]}") for message in messages
         ]
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed.data == "yes"
 
 
 class MessageFilterForm(FlaskForm):

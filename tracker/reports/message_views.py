@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from tracker.core.conflicts import EditConflictError
 from tracker.core.extensions import db
-from tracker.core.forms import require_button
+from tracker.core.forms import ButtonForm, require_button
 from tracker.core.inputs import int_arg, page_arg
 from tracker.records.acts import acts_in_order
 from tracker.records.reader import require
@@ -52,6 +52,8 @@ def merge_message(message_id: int):
     if not form.validate_on_submit():
         return render_template("reports/merge.html", message=message, form=form), 422
     target = next(t for t in targets if t.id == form.target_id.data)
+    if not form.is_confirmed:
+        return render_template("reports/merge.html", message=message, form=form, target=target)
     try:
         key_messages.merge_key_message(message, target)
     except (ValueError, EditConflictError):
@@ -74,6 +76,13 @@ def _publication_step(message_id: int, step, done: str):
 @bp.post("/messages/<int:message_id>/publish")
 @login_required
 def publish_message(message_id: int):
+    message = db.first_or_404(key_messages.message_with_context(message_id))
+    require("publish", message)
+    require_button()
+    if key_messages.publishing_needs_warning(message) and request.form.get("confirmed") != "yes":
+        return render_template(
+            "reports/publish_message.html", message=message, button_form=ButtonForm()
+        )
     return _publication_step(
         message_id,
         key_messages.publish_message,

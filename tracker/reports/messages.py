@@ -14,6 +14,7 @@ from tracker.records.acts import Act
 from tracker.records.reports import (
     KeyMessage,
     Report,
+    ReportStatus,
 )
 
 
@@ -62,6 +63,11 @@ def messages_list(act_number: int | None = None) -> Select:
 def publish_message(message: KeyMessage, actor: User) -> None:
     publishing.publish(message, actor, message_summary(message))
     db.session.commit()
+
+
+def publishing_needs_warning(message: KeyMessage) -> bool:
+    """A message from a report that was not accepted is published only after a warning."""
+    return message.report is not None and message.report.status != ReportStatus.ACCEPTED
 
 
 def withdraw_message(message: KeyMessage, actor: User) -> None:

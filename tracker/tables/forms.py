@@ -7,7 +7,6 @@ from wtforms import (
     BooleanField,
     HiddenField,
     SelectField,
-    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -15,7 +14,7 @@ from wtforms import (
 from wtforms.validators import Length, ValidationError
 
 from tracker.core.extensions import db
-from tracker.core.forms import share_field
+from tracker.core.forms import CheckboxListField, share_field
 from tracker.core.labels import POSITIONS
 from tracker.records.tables import Position, TableOutcome, in_reading_order
 
@@ -24,13 +23,8 @@ MARKDOWN_HELP = _l("Markdown: **bold**, *italic*, lists with -, links.")
 
 class OutcomeForm(FlaskForm):
     act_id = SelectField(_l("ACT"), coerce=int)
-    governments = SelectMultipleField(
-        _l("Governments present"),
-        coerce=int,
-        description=_l("Hold Ctrl (or ⌘) to choose several."),
-        render_kw={"size": 10},
-    )
-    agencies = SelectMultipleField(_l("UN agencies present"), coerce=int, render_kw={"size": 5})
+    governments = CheckboxListField(_l("Governments present"), coerce=int)
+    agencies = CheckboxListField(_l("UN agencies present"), coerce=int)
     civil_society_participants = TextAreaField(
         _l("Civil-society participants"),
         validators=[Length(max=5000)],

@@ -132,6 +132,11 @@ class OutcomeFields:
     chatham_house: bool
 
 
+def one_per_line(text: str) -> str:
+    """Participants as typed, one per line: blank lines dropped, any line ending kept as one."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def _governments(ids: list[int]) -> list[Government]:
     if not ids:
         return []
@@ -140,7 +145,7 @@ def _governments(ids: list[int]) -> list[Government]:
 
 def _apply(outcome: TableOutcome, fields: OutcomeFields) -> None:
     outcome.governments = _governments([*fields.government_ids, *fields.agency_ids])
-    outcome.civil_society_participants = fields.civil_society_participants
+    outcome.civil_society_participants = one_per_line(fields.civil_society_participants)
     outcome.summary = fields.summary
     outcome.commitments = fields.commitments
     outcome.follow_ups = fields.follow_ups

@@ -6,8 +6,9 @@ Each new paragraph is matched with at most one previous paragraph:
 - otherwise the most similar unmatched previous paragraph, if the word-level
   `difflib` ratio reaches `SIMILARITY_THRESHOLD` (a paragraph with the same ref gets a
   small bonus);
-- a paragraph alone in the same gap between two matched neighbours in both drafts pairs
-  with the one there at a lower similarity (`GAP_THRESHOLD`): a rewording in place.
+- between two matched neighbours (or the drafts' ends), the paragraphs left in that gap in
+  both drafts pair, most similar first, at a lower similarity (`GAP_THRESHOLD`): a
+  heavy rewording in place stays "changed" even when a new paragraph was inserted beside it.
 
 Headings only pair with headings. A matched pair is `moved` when it changed section or
 is out of order with the other matched pairs (not on their longest increasing run), else
@@ -183,24 +184,40 @@ class _Matcher:
         return scores
 
     def pair_in_gaps(self) -> None:
-        """Rewordings in place: the only paragraph in a gap between two matched neighbours."""
-        for j, p in enumerate(self.new):
-            i = self._alone_in_gap(j)
-            if i is None or i in self.taken or _is_heading(self.old[i]) != _is_heading(p):
-                continue
-            if _ratio(self.old_norm[i], self.new_norm[j]) >= GAP_THRESHOLD:
-                self._pair(j, i)
+        """Rewordings in place: in each gap between matched neighbours, the unmatched
+        paragraphs of both drafts pair most similar first (the same ref breaks ties)."""
+        for new_gap, old_gap in self._gaps():
+            scored = []
+            for j in new_gap:
+                for i in old_gap:
+                    if _is_heading(self.old[i]) != _is_heading(self.new[j]):
+                        continue
+                    ratio = _ratio(self.old_norm[i], self.new_norm[j])
+                    if ratio >= GAP_THRESHOLD:
+                        bonus = SAME_REF_BONUS if self.old[i].ref == self.new[j].ref else 0
+                        scored.append((ratio + bonus, j, i))
+            for _, j, i in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+                if j not in self.pairs and i not in self.taken:
+                    self._pair(j, i)
 
-    def _alone_in_gap(self, j: int) -> int | None:
-        """The previous index facing new paragraph `j` when both sit alone between the same
-        matched neighbours (or the start and end of the drafts)."""
-        if j in self.pairs:
-            return None
-        before = self.pairs.get(j - 1, -1) if j > 0 else -1
-        after = self.pairs.get(j + 1) if j + 1 < len(self.new) else len(self.old)
-        if before is None or after is None or after - before != 2:
-            return None
-        return before + 1
+    def _gaps(self) -> list[tuple[list[int], list[int]]]:
+        """Each run of unmatched new paragraphs, with the unmatched previous ones facing it
+        (between the old partners of its matched neighbours, or the drafts' ends)."""
+        gaps = []
+        j, count = 0, len(self.new)
+        while j < count:
+            if j in self.pairs:
+                j += 1
+                continue
+            start = j
+            while j < count and j not in self.pairs:
+                j += 1
+            before = self.pairs[start - 1] if start > 0 else -1
+            after = self.pairs[j] if j < count else len(self.old)
+            if before < after:
+                facing = [i for i in range(before + 1, after) if i not in self.taken]
+                gaps.append((list(range(start, j)), facing))
+        return gaps
 
     def alignment(self) -> Alignment:
         """Classify: out-of-order pairs, or pairs now under another heading, are moved."""

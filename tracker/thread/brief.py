@@ -6,7 +6,7 @@ Built through the reader's visibility filter, so observers get it from shared re
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask_babel import format_date
+from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, load_only
@@ -77,7 +77,7 @@ def brief_of(act: Act, today: date, reader) -> Brief:
 
     def level(message, draft):
         cell = cells.get((message.id, draft.id)) if draft else None
-        return cell.level if cell else None
+        return cell.effective_level if cell else None
 
     lines = [BriefLine(m, level(m, latest), level(m, previous)) for m in messages]
     outcome = None
@@ -144,7 +144,7 @@ def as_markdown(brief: Brief, today: date) -> str:
 
 
 def _markdown_facts(brief: Brief, today: date) -> list[str]:
-    facts = [_("Brief of %(date)s", date=format_date(today, "long"))]
+    facts = [_("Brief of %(date)s", date=format_date(today, "medium"))]
     if brief.latest:
         facts.append(
             _(
@@ -179,10 +179,11 @@ def _markdown_messages(brief: Brief) -> list[str]:
     if not brief.lines:
         out.append(_("This ACT has no key messages yet."))
     if brief.messages_total > len(brief.lines):
-        shown = _(
-            "The first %(shown)d of %(total)d key messages, by rank.",
+        shown = ngettext(
+            "The first %(shown)d of %(num)d key message, by rank.",
+            "The first %(shown)d of %(num)d key messages, by rank.",
+            brief.messages_total,
             shown=len(brief.lines),
-            total=brief.messages_total,
         )
         out += ["", shown]
     if brief.outcome and not brief.attributed:
@@ -196,7 +197,10 @@ def _markdown_messages(brief: Brief) -> list[str]:
 def _markdown_actions(brief: Brief) -> list[str]:
     out = []
     for action in brief.actions:
-        parts = [action.title, action.due_on.isoformat() if action.due_on else _("No due date")]
+        parts = [
+            action.title,
+            format_date(action.due_on, "medium") if action.due_on else _("No due date"),
+        ]
         parts += [who.name for who in (action.owner, action.organization) if who]
         out.append("- " + " · ".join(parts))
     return out or [_("None.")]

@@ -106,6 +106,16 @@ class CellLevel:
     level: Level
     state: ReflectionState
 
+    @property
+    def lost(self) -> bool:
+        """Its paragraph was deleted: the level recorded before no longer holds."""
+        return self.state == ReflectionState.LOST
+
+    @property
+    def effective_level(self) -> Level:
+        """What the draft does for the message: nothing (absent) once its paragraph is gone."""
+        return Level.ABSENT if self.lost else self.level
+
 
 def cell_levels(
     key_message_ids: Iterable[int], draft_ids: Iterable[int]
@@ -129,21 +139,26 @@ def cell_levels(
 
 def matrix_level_counts(
     draft_ids: Iterable[int], act_number: int | None = None
-) -> dict[int, dict[Level, int]]:
+) -> tuple[dict[int, dict[Level, int]], dict[int, int]]:
     """How many of the matrix's key messages (all its pages) each draft reflects at each
-    level, in one GROUP BY query. Every draft id is a key, every Level too (0 when none)."""
+    level, and how many it lost (their paragraph deleted: counted apart, at no level), in
+    one GROUP BY query. Every draft id is a key, every Level too (0 when none)."""
     draft_ids = list(draft_ids)
     counts = {draft_id: dict.fromkeys(Level, 0) for draft_id in draft_ids}
+    lost = dict.fromkeys(draft_ids, 0)
     rows = db.session.execute(
-        select(Reflection.draft_id, Reflection.level, func.count())
+        select(Reflection.draft_id, Reflection.level, Reflection.state, func.count())
         .join(KeyMessage, KeyMessage.id == Reflection.key_message_id)
         .join(Act, Act.id == KeyMessage.act_id)
         .where(Reflection.draft_id.in_(draft_ids), *_matrix_criteria(act_number))
-        .group_by(Reflection.draft_id, Reflection.level)
+        .group_by(Reflection.draft_id, Reflection.level, Reflection.state)
     )
-    for draft_id, level, count in rows:
-        counts[draft_id][Level(level)] = count
-    return counts
+    for draft_id, level, state, count in rows:
+        if state == ReflectionState.LOST:
+            lost[draft_id] += count
+        else:
+            counts[draft_id][Level(level)] += count
+    return counts, lost
 
 
 @dataclass
@@ -152,10 +167,11 @@ class CarryThrough:
     key_messages: list[KeyMessage]
     cells: dict[tuple[int, int], CellLevel]
     counts: dict[int, dict[Level, int]]
+    lost: dict[int, int]
     total: int  # key messages over all pages
 
     def not_assessed(self, draft_id: int) -> int:
-        return self.total - sum(self.counts[draft_id].values())
+        return self.total - sum(self.counts[draft_id].values()) - self.lost[draft_id]
 
 
 def carry_through(
@@ -169,10 +185,12 @@ def carry_through(
         )
     )
     draft_ids = [d.id for d in drafts]
+    counts, lost = matrix_level_counts(draft_ids, act_number)
     return CarryThrough(
         drafts=drafts,
         key_messages=key_messages,
         cells=cell_levels([m.id for m in key_messages], draft_ids),
-        counts=matrix_level_counts(draft_ids, act_number),
+        counts=counts,
+        lost=lost,
         total=total,
     )

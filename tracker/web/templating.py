@@ -1,7 +1,7 @@
 """What templates may ask: the policy (never the rules themselves), today, labels."""
 
 from flask import Flask, g
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -24,6 +24,7 @@ def register(app: Flask) -> None:
         labels=labels,
         format_date=format_date,
         format_datetime=format_datetime,
+        format_time=format_time,
         nav_items=nav_items,
         render_markdown=render_markdown,
         is_revised=is_revised,
