@@ -26,7 +26,7 @@ from tracker.core.extensions import babel, bootstrap, csrf, db, login_manager, m
 from tracker.core.i18n import select_locale
 from tracker.core.inputs import register_converters
 from tracker.records import reader
-from tracker.web import errors, health, security, templating
+from tracker.web import assets, errors, health, security, templating
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every feature's blueprint, in the order their routes are matched.
@@ -42,6 +42,8 @@ def create_app(config: type[Config] | None = None) -> Flask:
     )
     app.config.from_object(config or Config)
     Config.check(app.config)
+    if app.config.get("STATIC_FOLDER"):
+        app.static_folder = app.config["STATIC_FOLDER"]
     register_proxies(app)
     register_converters(app)
     register_extensions(app)
@@ -49,6 +51,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
     errors.register(app)
     security.register(app)
     templating.register(app)
+    assets.register(app, security.add_static_headers)
     cli.register(app)
     return app
 
