@@ -31,7 +31,6 @@ from tracker.records.notes import Note
 from tracker.records.reports import KeyMessage, Report, ReportPriority
 from tracker.records.tables import TableOutcome
 from tracker.text.search import markdown_to_text, plain
-from tracker.text.splitting import ref_slug
 
 
 @dataclass
@@ -223,7 +222,8 @@ class ParagraphSource(Source):
             url=url_for(
                 "drafts.show",
                 draft_id=paragraph.draft_id,
-                _anchor=f"p-{ref_slug(paragraph.ref)}",
+                page=paragraph.draft_page if paragraph.draft_page > 1 else None,
+                _anchor=paragraph.anchor,
             ),
             act=None,
             body=plain(paragraph.text),

@@ -1,0 +1,161 @@
+"""A draft's page by page: its paragraphs, the objectives to jump to, and the reflections of
+one paragraph (its own page, which the draft page links and loads on demand).
+
+Every query is bounded by a page, so the draft page stays light whatever the length of the
+text and the number of reflections. Reflection follows its key message, so observers only
+count and read reflections of key messages shared with them.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import defer, joinedload
+
+from tracker.core.extensions import db
+from tracker.core.pagination import Page
+from tracker.drafts.services import message_order
+from tracker.records.acts import Act
+from tracker.records.drafts import (
+    PARAGRAPHS_PER_PAGE,
+    Draft,
+    DraftParagraph,
+    Level,
+    Reflection,
+    reflection_paragraph,
+)
+from tracker.records.reports import KeyMessage
+from tracker.text.splitting import ref_slug
+
+REFLECTIONS_PER_PAGE = 50
+SECTION_SEPARATOR = " › "
+
+
+def draft_header(draft_id: int) -> Select:
+    """A draft without its text: its milestone and the name of the previous draft."""
+    return (
+        select(Draft)
+        .where(Draft.id == draft_id)
+        .options(
+            defer(Draft.source_text),
+            joinedload(Draft.milestone),
+            joinedload(Draft.previous).load_only(Draft.id, Draft.name),
+        )
+    )
+
+
+class DraftPage(Page):
+    """A page of a draft: the paragraphs of a range of positions."""
+
+    def __init__(self, items: list, page: int, total: int, last_position: int) -> None:
+        super().__init__(items, page, PARAGRAPHS_PER_PAGE, total)
+        self.last_page = last_position // PARAGRAPHS_PER_PAGE + 1
+
+    @property
+    def pages(self) -> int:
+        return self.last_page
+
+    @property
+    def first_position(self) -> int:
+        return (self.page - 1) * self.per_page
+
+
+def draft_page(draft_id: int, page: int) -> DraftPage:
+    """The paragraphs of one page of a draft, and how many pages it has (two queries)."""
+    total, last = db.session.execute(
+        select(func.count(DraftParagraph.id), func.max(DraftParagraph.position)).where(
+            DraftParagraph.draft_id == draft_id
+        )
+    ).one()
+    first = (page - 1) * PARAGRAPHS_PER_PAGE
+    items = db.session.scalars(
+        select(DraftParagraph)
+        .where(
+            DraftParagraph.draft_id == draft_id,
+            DraftParagraph.position >= first,
+            DraftParagraph.position < first + PARAGRAPHS_PER_PAGE,
+        )
+        .order_by(DraftParagraph.position, DraftParagraph.id)
+    ).all()
+    return DraftPage(list(items), page, total, last or 0)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One entry of the jump-to menu: a part of the text and where it starts."""
+
+    title: str
+    anchor: str
+    page: int
+
+
+def sections(draft_id: int) -> list[Section]:
+    """The parts of a draft (preamble, each objective...) in their order, each with its first
+    paragraph and the page it is on, in one query."""
+    numbered = select(
+        DraftParagraph.section,
+        DraftParagraph.ref,
+        DraftParagraph.position,
+        func.row_number()
+        .over(
+            partition_by=DraftParagraph.section,
+            order_by=(DraftParagraph.position, DraftParagraph.id),
+        )
+        .label("in_section"),
+    ).where(DraftParagraph.draft_id == draft_id, DraftParagraph.section != "")
+    rows = numbered.subquery()
+    firsts: Any = db.session.execute(
+        select(rows.c.section, rows.c.ref, rows.c.position)
+        .where(rows.c.in_section == 1)
+        .order_by(rows.c.position)
+    )
+    return [
+        Section(
+            title=section.rsplit(SECTION_SEPARATOR, 1)[-1],
+            anchor=f"p-{ref_slug(ref)}",
+            page=position // PARAGRAPHS_PER_PAGE + 1,
+        )
+        for section, ref, position in firsts
+    ]
+
+
+def level_counts(paragraph_ids: list[int]) -> dict[int, dict[Level, int]]:
+    """{paragraph_id: {level: how many reflections}} for these paragraphs, strongest level
+    first, in one GROUP BY query (run even for no paragraph, so a page's query count is
+    fixed); paragraphs without a reflection are left out."""
+    rows = db.session.execute(
+        select(reflection_paragraph.c.paragraph_id, Reflection.level, func.count())
+        .select_from(reflection_paragraph)
+        .join(Reflection, Reflection.id == reflection_paragraph.c.reflection_id)
+        .where(reflection_paragraph.c.paragraph_id.in_(paragraph_ids))
+        .group_by(reflection_paragraph.c.paragraph_id, Reflection.level)
+    )
+    counts: dict[int, dict[Level, int]] = {}
+    for paragraph_id, level, count in rows:
+        counts.setdefault(paragraph_id, {})[Level(level)] = count
+    return {
+        paragraph_id: {level: by_level[level] for level in reversed(Level) if level in by_level}
+        for paragraph_id, by_level in counts.items()
+    }
+
+
+def paragraph_in_draft(draft_id: int, paragraph_id: int) -> Select:
+    """One paragraph of a draft, with the draft's name (404 when it belongs to another)."""
+    return (
+        select(DraftParagraph)
+        .where(DraftParagraph.id == paragraph_id, DraftParagraph.draft_id == draft_id)
+        .options(joinedload(DraftParagraph.draft).load_only(Draft.id, Draft.name))
+    )
+
+
+def reflections_of(paragraph_id: int) -> Select:
+    """The reflections that point at one paragraph, in key-message order (paginated)."""
+    return (
+        select(Reflection)
+        .join(reflection_paragraph, reflection_paragraph.c.reflection_id == Reflection.id)
+        .join(KeyMessage, KeyMessage.id == Reflection.key_message_id)
+        .join(Act, Act.id == KeyMessage.act_id)
+        .where(reflection_paragraph.c.paragraph_id == paragraph_id)
+        .order_by(*message_order())
+        .options(joinedload(Reflection.key_message).joinedload(KeyMessage.act))
+    )
