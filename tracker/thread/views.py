@@ -23,7 +23,8 @@ from tracker.thread import act_page, bp, dashboard, matrix
 from tracker.thread.brief import as_markdown, brief_of, trend_text
 from tracker.thread.story import story_of
 
-MATRIX_ROWS_PER_PAGE = 50
+# Six drafts make a row of seven cells: 25 rows keep the page light on a phone.
+MATRIX_ROWS_PER_PAGE = 25
 MATRIX_LEVELS = (Level.STRONG, Level.PARTIAL, Level.WEAK, Level.ABSENT)
 
 
