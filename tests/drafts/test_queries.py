@@ -208,3 +208,26 @@ def test_draft_page_counts_and_links_only_what_an_observer_may_read(client, logi
     assert f"/messages/{shared}/reflections/{draft_id}" in listed
     assert f"/messages/{hidden}/reflections/{draft_id}" not in listed
     assert "Bulk key message 2<" not in listed
+
+
+def test_the_changes_page_goes_by_fifty_positions_and_counts_the_whole_draft(client, login_as):
+    zero = services.add_draft(name="Zero", released_on=date(2018, 2, 5), text=_text(120))
+    final = services.add_draft(
+        name="Final", released_on=date(2018, 7, 13), text=_text(120, changed=True)
+    )
+    db.session.commit()
+    assert final.previous_id == zero.id
+    login_as("member")
+    first = client.get(f"/drafts/{final.id}/changes").get_data(as_text=True)
+    changed = sum(1 for p in final.paragraphs if p.change == "changed")
+    assert changed > 0
+    assert f"<strong>{changed}</strong> changed" in first
+    assert "Part 1 of 3 of the text." in first
+    third = client.get(f"/drafts/{final.id}/changes?page=3").get_data(as_text=True)
+    assert f"<strong>{changed}</strong> changed" in third
+    refs = {p.ref: p for p in final.paragraphs}
+    late = refs["120"]
+    assert late.position >= 100
+    assert f'href="/drafts/{final.id}#{late.anchor}"' not in first
+    # Each changed paragraph links to its place in the draft, on the draft page that shows it.
+    assert f'href="/drafts/{final.id}?page=2#{late.anchor}"' in third

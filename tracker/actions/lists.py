@@ -27,7 +27,8 @@ from tracker.records.actions import (
 from tracker.records.acts import Act
 
 PER_PAGE = 25
-BOARD_COLUMN_LIMIT = 30
+# Five columns of this many cards keep the board light on a phone; each links to all.
+BOARD_COLUMN_LIMIT = 20
 ACT_SECTION_LIMIT = 10
 # The lists' usual order: nearest due date first, undated last, then priority.
 DUE_ORDER = (Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id)

@@ -6,7 +6,7 @@ text and the number of reflections. Reflection follows its key message, so obser
 count and read reflections of key messages shared with them.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -14,13 +14,14 @@ from sqlalchemy.orm import defer, joinedload
 
 from tracker.core.extensions import db
 from tracker.core.pagination import Page
-from tracker.drafts.services import message_order
+from tracker.drafts.services import deleted_paragraphs, message_order
 from tracker.records.acts import Act
 from tracker.records.drafts import (
     PARAGRAPHS_PER_PAGE,
     Draft,
     DraftParagraph,
     Level,
+    ParagraphChange,
     Reflection,
     reflection_paragraph,
 )
@@ -158,4 +159,80 @@ def reflections_of(paragraph_id: int) -> Select:
         .where(reflection_paragraph.c.paragraph_id == paragraph_id)
         .order_by(*message_order())
         .options(joinedload(Reflection.key_message).joinedload(KeyMessage.act))
+    )
+
+
+# What changed since the previous draft, by pages of positions
+
+CHANGES_PER_PAGE = 50
+
+
+@dataclass
+class ChangesPage(Page):
+    """One page of a draft's changes: its added, changed and moved paragraphs, and the
+    previous draft's removed ones, within the same range of positions."""
+
+    changed: list = field(default_factory=list)
+    deleted: list = field(default_factory=list)
+    last_page: int = 1
+
+    @property
+    def pages(self) -> int:
+        return self.last_page
+
+
+def draft_for_changes(draft_id: int) -> Select:
+    return (
+        select(Draft)
+        .where(Draft.id == draft_id)
+        .options(defer(Draft.source_text), joinedload(Draft.milestone), joinedload(Draft.previous))
+    )
+
+
+def change_counts(draft: Draft) -> dict[str, int]:
+    """How many paragraphs were added, changed, moved, left or removed (two queries)."""
+    counts = dict.fromkeys(("new", "changed", "moved", "unchanged", "deleted"), 0)
+    rows = db.session.execute(
+        select(DraftParagraph.change, func.count())
+        .where(DraftParagraph.draft_id == draft.id)
+        .group_by(DraftParagraph.change)
+    )
+    counts.update({ParagraphChange(change).value: count for change, count in rows})
+    removed = deleted_paragraphs(draft).with_only_columns(func.count()).order_by(None)
+    counts["deleted"] = db.session.scalar(removed) or 0
+    return counts
+
+
+def changes_page(draft: Draft, page: int) -> ChangesPage:
+    """The changes among the positions of one page, in three queries."""
+    first = (page - 1) * CHANGES_PER_PAGE
+    last_position = db.session.scalar(
+        select(func.max(DraftParagraph.position)).where(
+            DraftParagraph.draft_id.in_((draft.id, draft.previous_id))
+        )
+    )
+    changed = db.session.scalars(
+        select(DraftParagraph)
+        .where(
+            DraftParagraph.draft_id == draft.id,
+            DraftParagraph.change != ParagraphChange.UNCHANGED,
+            DraftParagraph.position >= first,
+            DraftParagraph.position < first + CHANGES_PER_PAGE,
+        )
+        .options(joinedload(DraftParagraph.previous_paragraph))
+        .order_by(DraftParagraph.position, DraftParagraph.id)
+    ).all()
+    deleted = db.session.scalars(
+        deleted_paragraphs(draft).where(
+            DraftParagraph.position >= first, DraftParagraph.position < first + CHANGES_PER_PAGE
+        )
+    ).all()
+    return ChangesPage(
+        items=[*changed, *deleted],
+        page=page,
+        per_page=CHANGES_PER_PAGE,
+        total=0,
+        changed=list(changed),
+        deleted=list(deleted),
+        last_page=(last_position or 0) // CHANGES_PER_PAGE + 1,
     )

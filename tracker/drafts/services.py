@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import selectinload
 
 from tracker.core.extensions import db
 from tracker.records.acts import Act
@@ -170,16 +170,6 @@ def _carry_forward(
 
 
 # Reading
-
-
-def draft_with_changes(draft_id: int) -> Select:
-    """A draft with its paragraphs and each one's aligned paragraph of the previous draft."""
-    return (
-        select(Draft)
-        .where(Draft.id == draft_id)
-        .options(joinedload(Draft.milestone), joinedload(Draft.previous))
-        .options(selectinload(Draft.paragraphs).joinedload(DraftParagraph.previous_paragraph))
-    )
 
 
 def deleted_paragraphs(draft: Draft) -> Select:

@@ -74,19 +74,14 @@ def paragraph(draft_id: int, paragraph_id: int):
 @login_required
 def changes(draft_id: int):
     require("view_workspace")
-    draft = db.first_or_404(services.draft_with_changes(draft_id))
-    deleted = (
-        db.session.scalars(services.deleted_paragraphs(draft)).all() if draft.previous_id else []
-    )
-    counts = {change: 0 for change in ("new", "changed", "moved", "unchanged")}
-    for paragraph in draft.paragraphs:
-        counts[paragraph.change.value] += 1
-    counts["deleted"] = len(deleted)
+    draft = db.first_or_404(paragraphs.draft_for_changes(draft_id))
+    if draft.previous_id is None:
+        return render_template("drafts/changes.html", draft=draft, page=None, counts=None)
     return render_template(
         "drafts/changes.html",
         draft=draft,
-        deleted=deleted,
-        counts=counts,
+        page=paragraphs.changes_page(draft, page_arg()),
+        counts=paragraphs.change_counts(draft),
         word_diff=word_diff,
     )
 
