@@ -42,6 +42,7 @@ def static_app(database_dir: Path, built_static: Path) -> Iterator[Flask]:
     yield app
     with app.app_context():
         _db.session.remove()
+        _db.engine.dispose()
 
 
 def fetch(client, url: str, accept: str = ""):
