@@ -13,7 +13,7 @@ from sqlalchemy import Select, and_, case, func, select, union_all
 from sqlalchemy.orm import contains_eager, defer, joinedload
 
 from tracker.core.extensions import db
-from tracker.core.inputs import NO_RECORD
+from tracker.core.inputs import NO_RECORD, in_range
 from tracker.core.pagination import Page
 from tracker.records.accounts import Organization, User
 from tracker.records.actions import (
@@ -64,14 +64,14 @@ def chosen_owner_and_organization(owner_id: int | None, organization_id: int | N
     """The person and the organisation the list is filtered by, each as a list of at most
     one (id, name) row: the filter's only choices besides "anyone", so the form stays small
     however many people and organisations the workspace holds. Two queries, run even when
-    neither is chosen."""
-    owners = db.session.execute(
-        select(User.id, User.name).where(User.id == (owner_id or NO_RECORD))
-    ).all()
+    neither is chosen. An id out of the database's range names nobody (the form says so)."""
+    owner_id = owner_id if owner_id and in_range(owner_id) else NO_RECORD
+    organization_id = (
+        organization_id if organization_id and in_range(organization_id) else NO_RECORD
+    )
+    owners = db.session.execute(select(User.id, User.name).where(User.id == owner_id)).all()
     organizations = db.session.execute(
-        select(Organization.id, Organization.name).where(
-            Organization.id == (organization_id or NO_RECORD)
-        )
+        select(Organization.id, Organization.name).where(Organization.id == organization_id)
     ).all()
     return owners, organizations
 
