@@ -231,3 +231,22 @@ def test_the_changes_page_goes_by_fifty_positions_and_counts_the_whole_draft(cli
     assert f'href="/drafts/{final.id}#{late.anchor}"' not in first
     # Each changed paragraph links to its place in the draft, on the draft page that shows it.
     assert f'href="/drafts/{final.id}?page=2#{late.anchor}"' in third
+
+
+def test_the_draft_page_jumps_to_each_objective_on_the_page_that_shows_it(client, login_as):
+    draft = services.add_draft(name="Zero", released_on=date(2018, 2, 5), text=_text(200))
+    db.session.commit()
+    headings = {p.text: p for p in draft.paragraphs if p.heading_level}
+    late = headings["Objective 16: Heading number 151"]
+    assert late.position >= 100
+    login_as("observer")
+    html = client.get(f"/drafts/{draft.id}").get_data(as_text=True)
+    menu = html.split('class="mb-3 jump-menu"', 1)[1].split("</details>", 1)[0]
+    assert menu.count("<li>") == 20
+    assert f'<a href="/drafts/{draft.id}#p-objective-1">Objective 1: Heading number 1</a>' in menu
+    assert (
+        f'<a href="/drafts/{draft.id}?page=2#{late.anchor}">Objective 16: Heading number 151</a>'
+        in menu
+    )
+    second = client.get(f"/drafts/{draft.id}?page=2").get_data(as_text=True)
+    assert f'id="{late.anchor}"' in second

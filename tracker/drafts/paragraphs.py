@@ -91,33 +91,42 @@ class Section:
 
 
 def sections(draft_id: int) -> list[Section]:
-    """The parts of a draft (preamble, each objective...) in their order, each with its first
-    paragraph and the page it is on, in one query."""
-    numbered = select(
-        DraftParagraph.section,
-        DraftParagraph.ref,
-        DraftParagraph.position,
-        func.row_number()
-        .over(
-            partition_by=DraftParagraph.section,
-            order_by=(DraftParagraph.position, DraftParagraph.id),
+    """The parts of a draft (preamble, each objective...) in their order, each with the page
+    it starts on and its anchor there (its heading, when the text has one), in one query."""
+    order = (DraftParagraph.position, DraftParagraph.id)
+    numbered = (
+        select(
+            DraftParagraph.section,
+            DraftParagraph.ref,
+            DraftParagraph.position,
+            func.lag(DraftParagraph.ref).over(order_by=order).label("before_ref"),
+            func.lag(DraftParagraph.heading_level).over(order_by=order).label("before_level"),
+            func.lag(DraftParagraph.position).over(order_by=order).label("before_position"),
+            func.row_number()
+            .over(partition_by=DraftParagraph.section, order_by=order)
+            .label("in_section"),
         )
-        .label("in_section"),
-    ).where(DraftParagraph.draft_id == draft_id, DraftParagraph.section != "")
-    rows = numbered.subquery()
-    firsts: Any = db.session.execute(
-        select(rows.c.section, rows.c.ref, rows.c.position)
-        .where(rows.c.in_section == 1)
-        .order_by(rows.c.position)
+        .where(DraftParagraph.draft_id == draft_id)
+        .subquery()
     )
-    return [
-        Section(
-            title=section.rsplit(SECTION_SEPARATOR, 1)[-1],
-            anchor=f"p-{ref_slug(ref)}",
-            page=position // PARAGRAPHS_PER_PAGE + 1,
+    firsts: Any = db.session.execute(
+        select(numbered)
+        .where(numbered.c.in_section == 1, numbered.c.section != "")
+        .order_by(numbered.c.position)
+    )
+    found = []
+    for row in firsts:
+        ref, position = row.ref, row.position
+        if row.before_level:  # the part's heading, just above its first paragraph
+            ref, position = row.before_ref, row.before_position
+        found.append(
+            Section(
+                title=row.section.rsplit(SECTION_SEPARATOR, 1)[-1],
+                anchor=f"p-{ref_slug(ref)}",
+                page=position // PARAGRAPHS_PER_PAGE + 1,
+            )
         )
-        for section, ref, position in firsts
-    ]
+    return found
 
 
 def level_counts(paragraph_ids: list[int]) -> dict[int, dict[Level, int]]:
