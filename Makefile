@@ -11,7 +11,7 @@ PORT ?= 5000
 TRACKER_TODAY ?= 2018-03-20
 SECRET_FILE := instance/secret_key
 
-.PHONY: run serve test test-pg test-browser lint install install-test translations \
+.PHONY: run serve test test-pg test-browser lint install install-test translations assets \
         extract-messages bench clean
 
 $(BIN)/activate:
@@ -26,9 +26,13 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed translations
+install: $(VENV)/.installed translations assets
 
-install-test: $(VENV)/.installed-test translations
+install-test: $(VENV)/.installed-test translations assets
+
+# Static files under hashed names, with gzip and Brotli copies (tracker/web/assets.py).
+assets: $(VENV)/.installed
+	$(BIN)/python -m tracker.web.assets > /dev/null
 
 translations: $(VENV)/.installed
 	$(BIN)/pybabel -q compile -d tracker/translations

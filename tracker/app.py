@@ -29,7 +29,7 @@ from tracker.core.i18n import select_locale
 from tracker.core.inputs import register_converters
 from tracker.records import reader
 from tracker.search import index as search_index
-from tracker.web import errors, health, security, templating
+from tracker.web import assets, errors, health, security, templating
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every feature's blueprint, in the order their routes are matched.
@@ -58,6 +58,8 @@ def create_app(config: type[Config] | None = None) -> Flask:
     )
     app.config.from_object(config or Config)
     Config.check(app.config)
+    if app.config.get("STATIC_FOLDER"):
+        app.static_folder = app.config["STATIC_FOLDER"]
     register_proxies(app)
     register_converters(app)
     register_extensions(app)
@@ -65,6 +67,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
     errors.register(app)
     security.register(app)
     templating.register(app)
+    assets.register(app, security.add_static_headers)
     cli.register(app)
     return app
 

@@ -62,6 +62,11 @@ def test_the_list_filters_sorts_and_keeps_its_filters_in_the_url(client, login_a
     assert titles("sort=priority")[0] == "B high"
     assert client.get("/actions?act=99").status_code == 400
     assert client.get("/actions?owner=abc").status_code == 400
+    # By part of the owner's or the organisation's name, as typed (case and wildcards aside).
+    assert titles("who=olga") == ["A overdue"]
+    assert titles("who=forum+in") == ["C done"]
+    assert titles("who=%25") == []
+    assert titles("who=olga&act=4") == []
 
 
 def test_the_list_is_paginated_with_the_filters_in_the_page_links(client, login_as):
@@ -186,3 +191,23 @@ def test_my_actions_show_the_first_of_a_long_group_and_link_to_the_rest(client, 
     assert "5 more: see all my actions in the list" in later
     link = re.search(r'href="(/actions\?owner=\d+[^"]*)"', later).group(1).replace("&amp;", "&")
     assert len(_titles(client.get(link).get_data(as_text=True))) == 25  # the list's first page
+
+
+def test_the_filters_name_people_and_organisations_only_when_chosen(client, login_as):
+    people = factories.UserFactory.create_batch(40, role="member")
+    organizations = factories.OrganizationFactory.create_batch(20)
+    for person, organization in zip(people, organizations * 2, strict=True):
+        factories.ActionFactory(owner=person, organization=organization)
+    chosen = people[0]
+    login_as("member")
+    html = client.get("/actions").get_data(as_text=True)
+    assert 'id="who"' in html
+    assert 'id="owner"' not in html
+    assert 'id="organization"' not in html
+    assert all(f'value="{person.id}"' not in html for person in people)
+    html = client.get(f"/actions?owner={chosen.id}").get_data(as_text=True)
+    owner_select = re.search(r'<select[^>]*id="owner".*?</select>', html, re.S).group(0)
+    assert owner_select.count("<option") == 2  # anyone, or the chosen person
+    assert f'<option selected value="{chosen.id}">' in owner_select
+    stranger = factories.UserFactory(role="member")
+    assert client.get(f"/actions?owner={stranger.id + 1000}").status_code == 400

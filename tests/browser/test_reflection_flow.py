@@ -58,9 +58,21 @@ def test_member_records_a_reflection_from_a_proposal(open_page):
     expect(member.get_by_text("Recorded: Strong, paragraph 29(b).")).to_be_visible()
     expect(member.locator("#reflection-level")).to_contain_text("Strong")
     expect(member.locator("#reflection-level")).to_contain_text("29(b)")
-    # The draft page now links the paragraph to the message.
-    member.goto(f"/drafts/{draft_id}#p-29-b")
-    expect(member.locator("#p-29-b")).to_contain_text(f"key message #{message_id}")
+    # The paragraph's link leads to its place in the draft, on the page that shows it, where
+    # its reflections are counted and their list opens in place.
+    member.locator("#reflection-level").get_by_role("link", name="29(b)").click()
+    expect(member).to_have_url(re.compile(rf"/drafts/{draft_id}(\?page=\d+)?#p-29-b$"))
+    paragraph = member.locator("#p-29-b")
+    reflections_link = paragraph.locator("a.paragraph-reflections")
+    expect(reflections_link).to_contain_text("key message")
+    reflections_link.click()
+    expect(paragraph.locator(f'a[href="/messages/{message_id}"]')).to_be_visible()
+    expect(member).to_have_url(re.compile(rf"/drafts/{draft_id}(\?page=\d+)?#p-29-b$"))
+    # Without scripts the same link is a page of its own.
+    member.goto(reflections_link.get_attribute("href"))
+    expect(member.locator("#paragraph-reflections")).to_contain_text(
+        "End the immigration detention of children"
+    )
     # ...and the matrix cell of this message and draft now reads Strong.
     member.goto("/drafts/matrix?act=3")
     expect(cell).to_contain_text("Strong")

@@ -6,6 +6,8 @@ ROUTES = [
     Route("drafts.index", lambda w: "/drafts"),
     Route("drafts.show", lambda w: f"/drafts/{w.draft.id}"),
     Route("drafts.changes", lambda w: f"/drafts/{w.draft.id}/changes"),
+    # Observers read the paragraph's reflections of shared key messages only.
+    Route("drafts.paragraph", lambda w: f"/drafts/{w.draft.id}/paragraphs/{w.paragraph.id}"),
     Route("drafts.new", lambda w: "/drafts/new", allowed=STAFF),
     Route(
         "drafts.new",

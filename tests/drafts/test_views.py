@@ -381,8 +381,13 @@ def test_observers_never_see_reflections_of_civil_society_messages(client, login
     assert "Record the reflection" not in text
     assert "Change the reflection" not in text
     draft_page = client.get(f"/drafts/{draft.id}").get_data(as_text=True)
-    assert f"key message #{shared.id}" in draft_page
-    assert f"key message #{hidden.id}" not in draft_page
+    assert "1 key message reflected" in draft_page
+    paragraph_page = client.get(f"/drafts/{draft.id}/paragraphs/{paragraph.id}")
+    listed = paragraph_page.get_data(as_text=True)
+    assert "Shared ask" in listed
+    assert f"/messages/{shared.id}/reflections/{draft.id}" in listed
+    assert "Hidden ask" not in listed
+    assert f"/messages/{hidden.id}" not in listed
     assert (
         client.post(
             f"/messages/{shared.id}/reflections/{draft.id}", data={"level": "weak"}

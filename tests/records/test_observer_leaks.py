@@ -26,7 +26,7 @@ from tracker.records.acts import Act
 from tracker.records.agenda import Meeting, MeetingSession, Milestone
 from tracker.records.alerts import Alert
 from tracker.records.base import ObserverRowsMixin, PublishableMixin
-from tracker.records.drafts import Draft
+from tracker.records.drafts import Draft, DraftParagraph
 from tracker.records.notes import Note
 from tracker.records.notifications import Notification
 from tracker.records.reports import KeyMessage, Report
@@ -300,6 +300,7 @@ def candidates(app) -> dict[str, list]:
         "session_id": _ids(MeetingSession),
         "draft_id": _ids(Draft),
         "milestone_id": _ids(Milestone),
+        "paragraph_id": _ids(DraftParagraph),
         "notification_id": _ids(Notification) or [1],
         "user_id": [1],
         "number": sorted(set(_ids(Act, "number")) | set(revision_numbers)),

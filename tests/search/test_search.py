@@ -93,7 +93,9 @@ def test_every_kind_of_record_is_found(client, login_as):
     other_report = factories.ReportFactory(act=act, summary="The firewall came first.")
     message = factories.KeyMessageFactory(report=other_report, text="Build a firewall.")
     outcome = factories.TableOutcomeFactory(act=act, summary="", commitments="A firewall, soon.")
-    paragraph = factories.DraftParagraphFactory(ref="21(c)", text="Establish a firewall.")
+    paragraph = factories.DraftParagraphFactory(
+        ref="21(c)", position=3, text="Establish a firewall."
+    )
     status, html = search(client, q="firewall")
     assert status == 200
     assert set(result_links(html)) == {
@@ -154,7 +156,8 @@ def test_filters_by_act_and_by_type_live_in_the_url(client, login_as):
     message = factories.KeyMessageFactory(
         report=factories.ReportFactory(act=three), text="No detention."
     )
-    paragraph = factories.DraftParagraphFactory(text="Detention as a last resort.")
+    # Beyond the first hundred positions, on the second page of its draft.
+    paragraph = factories.DraftParagraphFactory(position=120, text="Detention as a last resort.")
 
     _, html = search(client, q="detention", act="3")
     assert set(result_links(html)) == {f"/notes/{in_three.id}", f"/messages/{message.id}"}
@@ -164,7 +167,7 @@ def test_filters_by_act_and_by_type_live_in_the_url(client, login_as):
     assert set(result_links(html)) == {f"/notes/{in_three.id}", f"/notes/{in_four.id}"}
 
     _, html = search(client, q="detention", type="paragraphs")
-    assert result_links(html) == [f"/drafts/{paragraph.draft_id}#p-{paragraph.ref}"]
+    assert result_links(html) == [f"/drafts/{paragraph.draft_id}?page=2#p-{paragraph.ref}"]
 
     _, html = search(client, q="detention", act="4", type="messages")
     assert result_links(html) == []

@@ -8,6 +8,7 @@ ROUTES = [
     Route("thread.dashboard", lambda w: "/dashboard"),
     Route("thread.acts", lambda w: "/acts"),
     Route("thread.act", lambda w: f"/acts/{w.act.number}"),
+    Route("thread.act_sessions", lambda w: f"/acts/{w.act.number}/sessions"),
     Route("thread.session", lambda w: f"/sessions/{w.group_session.id}"),
     Route("thread.brief", lambda w: f"/acts/{w.act.number}/brief"),
     Route("thread.brief_markdown", lambda w: f"/acts/{w.act.number}/brief.md"),

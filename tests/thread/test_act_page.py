@@ -179,3 +179,54 @@ def test_the_act_page_runs_the_same_queries_whatever_the_grid_size(client, login
             assert client.get(f"/acts/{outcome.act.number}").status_code == 200
         pages[size] = counter.count
     assert pages["small"] == pages["large"]
+
+
+# What grows with the workspace is folded
+
+
+def test_the_act_page_shows_its_latest_sessions_and_links_them_all(client, login_as, count_queries):
+    login_as("member")
+    act = ActFactory(number=4)
+    first = MeetingSessionFactory(acts=[act], title="Session number 0")
+    counts = []
+    made = 1
+    for size in (3, 60):
+        while made < size:
+            MeetingSessionFactory(meeting=first.meeting, acts=[act], title=f"Another {made}")
+            made += 1
+        with count_queries() as counter:
+            html = client.get("/acts/4").get_data(as_text=True)
+        counts.append(counter.count)
+    assert counts[0] == counts[1]
+    assert len(re.findall(r'href="/sessions/\d+"', html)) == 10
+    assert "The 10 latest of 60 sessions on this ACT." in html
+    assert 'href="/acts/4/sessions">All 60 sessions</a>' in html
+    listing = client.get("/acts/4/sessions").get_data(as_text=True)
+    assert len(re.findall(r'href="/sessions/\d+"', listing)) == 50
+    assert "60 sessions on the agenda cover this ACT." in listing
+    assert "Session number 0" in listing
+    rest = client.get("/acts/4/sessions?page=2").get_data(as_text=True)
+    assert len(re.findall(r'href="/sessions/\d+"', rest)) == 10
+
+
+def test_the_act_sessions_page_runs_fixed_queries(client, login_as, count_queries):
+    login_as("observer")
+    act = ActFactory(number=5)
+    counts = []
+    for size in (2, 70):
+        for _ in range(size):
+            MeetingSessionFactory(acts=[act])
+        with count_queries() as counter:
+            assert client.get("/acts/5/sessions").status_code == 200
+        counts.append(counter.count)
+    assert counts[0] == counts[1]
+    assert client.get("/acts/99/sessions").status_code == 404
+
+
+def test_the_act_page_draws_the_latest_outcomes_grid_and_links_the_earlier_ones(client, login_as):
+    login_as("member")
+    act = ActFactory(number=2)
+    _fill_act(act, MeetingSessionFactory(acts=[act]), 6)
+    html = client.get("/acts/2").get_data(as_text=True)
+    assert len(re.findall(r'href="/outcomes/\d+"', html)) == 3
+    assert html.count('class="table table-sm table-bordered stance-grid') == 1

@@ -162,8 +162,10 @@ class FilterForm(Form):
         + [(s.value, ACTION_STATUSES[s.value]) for s in ActionStatus],
         default="",
     )
+    # By id, from links ("all my actions"); the form shows them only when one is chosen.
     owner = ChoiceOfIds(_l("Owner"), unknown_message=_l("Unknown person."))
     organization = ChoiceOfIds(_l("Organisation"), unknown_message=_l("Unknown organisation."))
+    who = StringField(_l("Owner or organisation"), validators=[Optional(), Length(max=100)])
     milestone = ChoiceOfIds(_l("Milestone"), unknown_message=_l("Unknown milestone."))
     overdue = BooleanField(_l("Overdue only"))
     sort = SelectField(_l("Sort by"), choices=list(SORTS.items()), default="due")
@@ -186,6 +188,8 @@ class FilterForm(Form):
                 args[name] = self[name].data
         if self.status.data:
             args["status"] = self.status.data
+        if (self.who.data or "").strip():
+            args["who"] = self.who.data.strip()
         if self.overdue.data:
             args["overdue"] = "y"
         if self.sort.data and self.sort.data != "due":

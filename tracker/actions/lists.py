@@ -13,6 +13,7 @@ from sqlalchemy import Select, and_, case, func, select, union_all
 from sqlalchemy.orm import contains_eager, defer, joinedload
 
 from tracker.core.extensions import db
+from tracker.core.inputs import NO_RECORD, in_range
 from tracker.core.pagination import Page
 from tracker.records.accounts import Organization, User
 from tracker.records.actions import (
@@ -26,7 +27,8 @@ from tracker.records.actions import (
 from tracker.records.acts import Act
 
 PER_PAGE = 25
-BOARD_COLUMN_LIMIT = 30
+# Five columns of this many cards keep the board light on a phone; each links to all.
+BOARD_COLUMN_LIMIT = 20
 ACT_SECTION_LIMIT = 10
 # The lists' usual order: nearest due date first, undated last, then priority.
 DUE_ORDER = (Action.due_on.is_(None), Action.due_on, PRIORITY_ORDER, Action.id)
@@ -58,13 +60,25 @@ def _load_in_order(ids: list[int]) -> list[Action]:
     return [by_id[action_id] for action_id in ids if action_id in by_id]
 
 
-def owners_with_actions() -> Select:
-    """People who own at least one action (the owner filter's choices)."""
-    return (
-        select(User.id, User.name)
-        .where(User.id.in_(select(Action.owner_id).where(Action.owner_id.is_not(None))))
-        .order_by(User.name)
+def chosen_owner_and_organization(owner_id: int | None, organization_id: int | None):
+    """The person and the organisation the list is filtered by, each as a list of at most
+    one (id, name) row: the filter's only choices besides "anyone", so the form stays small
+    however many people and organisations the workspace holds. Two queries, run even when
+    neither is chosen. An id out of the database's range names nobody (the form says so)."""
+    owner_id = owner_id if owner_id and in_range(owner_id) else NO_RECORD
+    organization_id = (
+        organization_id if organization_id and in_range(organization_id) else NO_RECORD
     )
+    owners = db.session.execute(select(User.id, User.name).where(User.id == owner_id)).all()
+    organizations = db.session.execute(
+        select(Organization.id, Organization.name).where(Organization.id == organization_id)
+    ).all()
+    return owners, organizations
+
+
+def _name_contains(column, words: str):
+    escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.ilike(f"%{escaped}%", escape="\\")
 
 
 @dataclass
@@ -74,6 +88,7 @@ class Filters:
     owner_id: int | None = None
     organization_id: int | None = None
     milestone_id: int | None = None
+    who: str = ""  # part of the owner's or the organisation's name
     overdue: bool = False
     sort: str = "due"
 
@@ -85,6 +100,7 @@ class Filters:
             owner_id=form.owner.data or None,
             organization_id=form.organization.data or None,
             milestone_id=form.milestone.data or None,
+            who=(form.who.data or "").strip(),
             overdue=bool(form.overdue.data),
             sort=form.sort.data or "due",
         )
@@ -110,6 +126,11 @@ def filtered(filters: Filters, today: date) -> Select:
         statement = statement.where(Action.organization_id == filters.organization_id)
     if filters.milestone_id:
         statement = statement.where(Action.milestone_id == filters.milestone_id)
+    if filters.who:
+        statement = statement.where(
+            Action.owner.has(_name_contains(User.name, filters.who))
+            | Action.organization.has(_name_contains(Organization.name, filters.who))
+        )
     if filters.overdue:
         statement = statement.where(overdue_clause(today))
     if filters.sort == "priority":

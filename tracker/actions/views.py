@@ -75,10 +75,11 @@ def _fields(form: ActionForm, acts, owners, organizations, milestones) -> servic
 
 def _filter_form():
     acts = db.session.scalars(acts_in_order()).all()
-    owners = db.session.execute(lists.owners_with_actions()).all()
-    organizations = db.session.scalars(services.organizations()).all()
     milestones = db.session.scalars(milestones_in_order()).all()
     form = FilterForm(request.args)
+    owners, organizations = lists.chosen_owner_and_organization(
+        form.owner.data, form.organization.data
+    )
     form.set_choices(acts, owners, organizations, milestones)
     return form, acts
 

@@ -51,6 +51,9 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 
     BOOTSTRAP_SERVE_LOCAL = True
+    # The folder of static files (hashed and compressed by `make install`): the repository's
+    # static/ unless set.
+    STATIC_FOLDER = os.environ.get("STATIC_FOLDER", "")
     BABEL_DEFAULT_LOCALE = "en"
     LANGUAGES = ("en", "fr", "es")
 

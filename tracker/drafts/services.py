@@ -7,22 +7,19 @@ out reflections of civil-society-only key messages.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import defer, joinedload, selectinload
+from sqlalchemy.orm import selectinload
 
 from tracker.core.extensions import db
 from tracker.records.acts import Act
 from tracker.records.drafts import (
     Draft,
     DraftParagraph,
-    Level,
     ParagraphChange,
     Reflection,
     ReflectionState,
-    reflection_paragraph,
 )
 from tracker.records.events import draft_added
 from tracker.records.reports import KeyMessage
@@ -179,30 +176,6 @@ def _carry_forward(
 # Reading
 
 
-def draft_with_paragraphs(draft_id: int) -> Select:
-    """A draft with its paragraphs, milestone and previous draft (its name only): its page."""
-    return (
-        select(Draft)
-        .where(Draft.id == draft_id)
-        .options(
-            defer(Draft.source_text),
-            joinedload(Draft.milestone),
-            joinedload(Draft.previous).load_only(Draft.id, Draft.name),
-            selectinload(Draft.paragraphs),
-        )
-    )
-
-
-def draft_with_changes(draft_id: int) -> Select:
-    """A draft with its paragraphs and each one's aligned paragraph of the previous draft."""
-    return (
-        select(Draft)
-        .where(Draft.id == draft_id)
-        .options(joinedload(Draft.milestone), joinedload(Draft.previous))
-        .options(selectinload(Draft.paragraphs).joinedload(DraftParagraph.previous_paragraph))
-    )
-
-
 def deleted_paragraphs(draft: Draft) -> Select:
     """Paragraphs of the previous draft that nothing in `draft` aligns with."""
     aligned = select(DraftParagraph.previous_paragraph_id).where(
@@ -232,75 +205,3 @@ def paragraph_counts(draft_ids: Iterable[int]) -> dict[int, int]:
 def message_order() -> tuple:
     """Key messages by ACT number, then in their place within the ACT (report, rank)."""
     return (Act.number, KeyMessage.report_id, KeyMessage.rank, KeyMessage.id)
-
-
-def paragraph_level_counts(draft_id: int) -> dict[int, dict[Level, int]]:
-    """{paragraph_id: {level: how many reflections}} for one draft, in one GROUP BY query.
-
-    Only paragraphs carrying a reflection are keys; levels with none are left out."""
-    rows = db.session.execute(
-        select(reflection_paragraph.c.paragraph_id, Reflection.level, func.count())
-        .select_from(reflection_paragraph)
-        .join(Reflection, Reflection.id == reflection_paragraph.c.reflection_id)
-        .where(Reflection.draft_id == draft_id)
-        .group_by(reflection_paragraph.c.paragraph_id, Reflection.level)
-    )
-    counts: dict[int, dict[Level, int]] = {}
-    for paragraph_id, level, count in rows:
-        counts.setdefault(paragraph_id, {})[Level(level)] = count
-    return {
-        paragraph_id: {level: by_level[level] for level in reversed(Level) if level in by_level}
-        for paragraph_id, by_level in counts.items()
-    }
-
-
-@dataclass(frozen=True)
-class ParagraphReflection:
-    """What the draft page shows of one reflection beside its paragraph."""
-
-    key_message_id: int
-    act_number: int
-    level: Level
-    state: ReflectionState
-
-
-def paragraph_reflections(
-    draft_id: int, per_paragraph: int
-) -> dict[int, list[ParagraphReflection]]:
-    """{paragraph_id: [ParagraphReflection]}: the first `per_paragraph` reflections of each
-    paragraph of a draft (in key-message order), in one query whatever their number."""
-    place = func.row_number().over(
-        partition_by=reflection_paragraph.c.paragraph_id, order_by=message_order()
-    )
-    ranked = (
-        select(
-            reflection_paragraph.c.paragraph_id,
-            Reflection.key_message_id,
-            Act.number.label("act_number"),
-            Reflection.level,
-            Reflection.state,
-            place.label("place"),
-        )
-        .select_from(reflection_paragraph)
-        .join(Reflection, Reflection.id == reflection_paragraph.c.reflection_id)
-        .join(KeyMessage, KeyMessage.id == Reflection.key_message_id)
-        .join(Act, Act.id == KeyMessage.act_id)
-        .where(Reflection.draft_id == draft_id)
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(ranked)
-        .where(ranked.c.place <= per_paragraph)
-        .order_by(ranked.c.paragraph_id, ranked.c.place)
-    )
-    shown: dict[int, list[ParagraphReflection]] = {}
-    for row in rows:
-        shown.setdefault(row.paragraph_id, []).append(
-            ParagraphReflection(
-                row.key_message_id,
-                row.act_number,
-                Level(row.level),
-                ReflectionState(row.state),
-            )
-        )
-    return shown

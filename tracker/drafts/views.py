@@ -11,7 +11,7 @@ from tracker.core.conflicts import ConflictField, EditConflictError
 from tracker.core.extensions import db
 from tracker.core.inputs import page_arg
 from tracker.core.labels import REFLECTION_LEVELS
-from tracker.drafts import bp, reflections, services
+from tracker.drafts import bp, paragraphs, reflections, services
 from tracker.drafts.forms import DraftForm, ProposalForm, ReflectionForm
 from tracker.drafts.upload import UploadRefusedError, read_upload
 from tracker.records import policy
@@ -22,8 +22,6 @@ from tracker.text.diffing import word_diff
 
 PROPOSALS = 5
 PROPOSAL_LEVELS = (Level.STRONG, Level.PARTIAL, Level.WEAK)
-# Beside each paragraph of a draft: its counts by level, and links to this many reflections.
-REFLECTIONS_PER_PARAGRAPH = 3
 
 
 # Reading
@@ -46,32 +44,45 @@ def index():
 @login_required
 def show(draft_id: int):
     require("view_workspace")
-    draft = db.first_or_404(services.draft_with_paragraphs(draft_id))
+    draft = db.first_or_404(paragraphs.draft_header(draft_id))
+    page = paragraphs.draft_page(draft_id, page_arg())
     return render_template(
         "drafts/show.html",
         draft=draft,
-        level_counts=services.paragraph_level_counts(draft_id),
-        shown=services.paragraph_reflections(draft_id, REFLECTIONS_PER_PARAGRAPH),
+        page=page,
+        sections=paragraphs.sections(draft_id),
+        level_counts=paragraphs.level_counts([p.id for p in page.items]),
     )
+
+
+@bp.get("/drafts/<int:draft_id>/paragraphs/<int:paragraph_id>")
+@login_required
+def paragraph(draft_id: int, paragraph_id: int):
+    """The key messages reflected in one paragraph: its own page, which the draft page
+    links beside the paragraph and loads in place when scripts run."""
+    require("view_workspace")
+    found = db.first_or_404(paragraphs.paragraph_in_draft(draft_id, paragraph_id))
+    page = db.paginate(
+        paragraphs.reflections_of(paragraph_id),
+        page=page_arg(),
+        per_page=paragraphs.REFLECTIONS_PER_PAGE,
+        error_out=False,
+    )
+    return render_template("drafts/paragraph.html", paragraph=found, page=page)
 
 
 @bp.get("/drafts/<int:draft_id>/changes")
 @login_required
 def changes(draft_id: int):
     require("view_workspace")
-    draft = db.first_or_404(services.draft_with_changes(draft_id))
-    deleted = (
-        db.session.scalars(services.deleted_paragraphs(draft)).all() if draft.previous_id else []
-    )
-    counts = {change: 0 for change in ("new", "changed", "moved", "unchanged")}
-    for paragraph in draft.paragraphs:
-        counts[paragraph.change.value] += 1
-    counts["deleted"] = len(deleted)
+    draft = db.first_or_404(paragraphs.draft_for_changes(draft_id))
+    if draft.previous_id is None:
+        return render_template("drafts/changes.html", draft=draft, page=None, counts=None)
     return render_template(
         "drafts/changes.html",
         draft=draft,
-        deleted=deleted,
-        counts=counts,
+        page=paragraphs.changes_page(draft, page_arg()),
+        counts=paragraphs.change_counts(draft),
         word_diff=word_diff,
     )
 

@@ -25,6 +25,7 @@ from tracker.records.accounts import User
 from tracker.records.agenda import Milestone
 from tracker.records.base import DerivedVisibilityMixin, Visibility
 from tracker.records.reports import KeyMessage
+from tracker.text.splitting import ref_slug
 
 
 class ParagraphChange(enum.StrEnum):
@@ -75,6 +76,11 @@ class Draft(TimestampMixin, Model):
     )
 
 
+# A draft's page shows the paragraphs of this many positions: a paragraph's page follows from
+# its position alone, so every link to a paragraph names its page.
+PARAGRAPHS_PER_PAGE = 100
+
+
 class DraftParagraph(Model):
     __tablename__ = "draft_paragraph"
 
@@ -98,6 +104,16 @@ class DraftParagraph(Model):
 
     draft: Mapped[Draft] = relationship(back_populates="paragraphs", foreign_keys=[draft_id])
     previous_paragraph: Mapped["DraftParagraph | None"] = relationship(remote_side=[id])
+
+    @property
+    def draft_page(self) -> int:
+        """The page of its draft's page that shows this paragraph."""
+        return self.position // PARAGRAPHS_PER_PAGE + 1
+
+    @property
+    def anchor(self) -> str:
+        """Its id on the draft's page: "21(c)" -> "p-21-c"."""
+        return f"p-{ref_slug(self.ref)}"
 
     __table_args__ = (UniqueConstraint("draft_id", "position"),)
 

@@ -30,7 +30,6 @@ from tracker.records.notes import Note
 from tracker.records.reports import KeyMessage, Report
 from tracker.records.tables import TableOutcome
 from tracker.text.search import markdown_to_text, plain
-from tracker.text.splitting import ref_slug
 
 
 @dataclass
@@ -246,8 +245,12 @@ class ParagraphSource(Source):
 
 
 def paragraph_url(paragraph: DraftParagraph) -> str:
+    """The paragraph on its page of the draft."""
     return url_for(
-        "drafts.show", draft_id=paragraph.draft_id, _anchor=f"p-{ref_slug(paragraph.ref)}"
+        "drafts.show",
+        draft_id=paragraph.draft_id,
+        page=paragraph.draft_page if paragraph.draft_page > 1 else None,
+        _anchor=paragraph.anchor,
     )
 
 

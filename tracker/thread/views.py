@@ -20,11 +20,12 @@ from tracker.reports import messages as reports_messages
 from tracker.reports import services as reports_services
 from tracker.reports.forms import AssignRapporteurForm, MergeForm, MessageFilterForm
 from tracker.tables import grids as tables_grids
-from tracker.thread import bp, dashboard, matrix
+from tracker.thread import act_page, bp, dashboard, matrix
 from tracker.thread.brief import as_markdown, brief_of, trend_text
 from tracker.thread.story import story_of
 
-MATRIX_ROWS_PER_PAGE = 50
+# Six drafts make a row of seven cells: 25 rows keep the page light on a phone.
+MATRIX_ROWS_PER_PAGE = 25
 MATRIX_LEVELS = (Level.STRONG, Level.PARTIAL, Level.WEAK, Level.ABSENT)
 
 
@@ -68,13 +69,14 @@ def acts():
 @login_required
 def act(number: int):
     act = db.first_or_404(select(Act).where(Act.number == number))
-    sessions = db.session.scalars(sessions_for_act(act)).all()
+    sessions, sessions_total = act_page.latest_sessions(act)
     act_reports = reports_services.for_act(act)
     messages = act_reports.key_messages
     return render_template(
         "thread/act.html",
         act=act,
         sessions=sessions,
+        sessions_total=sessions_total,
         act_notes=notes_services.for_act(act, sessions),
         act_reports=act_reports,
         act_reflections=matrix.for_act(messages, today(), act, act_reports.messages_total),
@@ -88,6 +90,20 @@ def act(number: int):
 def _following(**thing) -> bool:
     """Whether the reader follows the ACT or key message (civil society only may)."""
     return policy.may(current_user, "follow") and follows.is_following(current_user, **thing)
+
+
+@bp.get("/acts/<int:number>/sessions")
+@login_required
+def act_sessions(number: int):
+    """Every session on the agenda that covers this ACT, a page at a time."""
+    act = db.first_or_404(select(Act).where(Act.number == number))
+    page = db.paginate(
+        sessions_for_act(act),
+        page=page_arg(),
+        per_page=act_page.SESSIONS_PER_PAGE,
+        error_out=False,
+    )
+    return render_template("thread/act_sessions.html", act=act, page=page)
 
 
 @bp.get("/acts/<int:number>/brief")

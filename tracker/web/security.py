@@ -10,6 +10,23 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
+# Every response carries these; static files get them from WhiteNoise (add_static_headers).
+BASE_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def add_static_headers(headers, path: str, url: str) -> None:
+    """WhiteNoise's hook: the security headers on every static file it serves."""
+    for name, value in BASE_HEADERS.items():
+        headers[name] = value
+
+
 def register(app: Flask) -> None:
     @app.before_request
     def load_reader() -> None:
@@ -20,12 +37,8 @@ def register(app: Flask) -> None:
     @app.after_request
     def set_headers(response):
         headers = response.headers
-        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("Referrer-Policy", "same-origin")
-        headers.setdefault("X-Frame-Options", "DENY")
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        for name, value in BASE_HEADERS.items():
+            headers.setdefault(name, value)
         if request.is_secure:
             headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
         if current_user.is_authenticated and request.endpoint != "static":
