@@ -11,6 +11,7 @@ from tracker.records import (  # noqa: F401
     drafts,
     notes,
     notifications,
+    positions,
     reports,
     tables,
 )

@@ -28,6 +28,7 @@ from tracker.records.reports import KeyMessage
 class GovernmentKind(enum.StrEnum):
     MEMBER_STATE = "member_state"
     UN_AGENCY = "un_agency"
+    GROUP = "group"  # a group of states negotiating together: the EU, the African Group...
 
 
 class Position(enum.StrEnum):
@@ -38,7 +39,8 @@ class Position(enum.StrEnum):
 
 
 class Government(Model):
-    """A UN member state or a UN agency that can sit at a small table."""
+    """A UN member state or a UN agency that can sit at a small table, or a group of states
+    that takes positions in the negotiations."""
 
     __tablename__ = "government"
 
