@@ -9,6 +9,7 @@ from tracker.core.clock import today
 from tracker.core.extensions import db
 from tracker.core.forms import ButtonForm
 from tracker.core.inputs import int_arg, page_arg
+from tracker.drafts.services import latest_drafts
 from tracker.notes import services as notes_services
 from tracker.records import policy
 from tracker.records.acts import Act, acts_in_order
@@ -19,7 +20,7 @@ from tracker.reports import messages as reports_messages
 from tracker.reports import services as reports_services
 from tracker.reports.forms import AssignRapporteurForm, MergeForm, MessageFilterForm
 from tracker.tables import grids as tables_grids
-from tracker.thread import bp, dashboard, matrix
+from tracker.thread import bp, dashboard, lobby, matrix
 from tracker.thread.brief import as_markdown, brief_of, trend_text
 from tracker.thread.story import story_of
 
@@ -74,6 +75,9 @@ def act(number: int):
         act_reflections=matrix.for_act(messages, today(), act, act_reports.messages_total),
         act_tables=tables_grids.for_act(act, current_user, messages=messages),
         act_actions=actions_lists.for_act(act, today()),
+        act_positions=lobby.lines_for(
+            messages, db.session.scalars(latest_drafts(today(), 1)).first()
+        ),
     )
 
 
