@@ -19,7 +19,13 @@ ROUTES = [
     Route("positions.index", lambda w: "/positions"),
     Route("positions.index", lambda w: f"/positions?round={w.milestone.id}&act={w.act.id}"),
     Route("positions.new", lambda w: "/positions/new", allowed=CIVIL_SOCIETY),
-    Route("positions.new", lambda w: "/positions/new", method="POST", allowed=CIVIL_SOCIETY, data=_entry),
+    Route(
+        "positions.new",
+        lambda w: "/positions/new",
+        method="POST",
+        allowed=CIVIL_SOCIETY,
+        data=_entry,
+    ),
     Route(
         "positions.edit",
         lambda w: f"/positions/{w.position.id}/edit",

@@ -34,7 +34,8 @@ def test_a_member_records_a_position_and_the_form_comes_back_ready(client, login
     assert "Recorded: Mexico · Supports · 21(c) · Plenary statement." in page
     assert re.search(r'<input[^>]*name="paragraph_ref"[^>]*value="21\(c\)"', page)
     assert f'<option selected value="{r.milestone.id}">' in page
-    assert '<datalist id="parties">' in page and '<option value="Mexico">' in page
+    assert '<datalist id="parties">' in page
+    assert '<option value="Mexico">' in page
     # The position is listed under the form; no position is ticked for the next one.
     assert "Last recorded in this round" in page
     assert not re.search(r'<input[^>]*checked[^>]*name="stand"', page)
@@ -157,7 +158,8 @@ def test_a_stale_correction_is_a_conflict_that_keeps_what_was_typed(client, logi
     response = client.post(f"/positions/{position.id}/edit", data=second)
     assert response.status_code == 409
     html = response.get_data(as_text=True)
-    assert "Mexico · Reserves" in html and "Mexico · Opposes" in html
+    assert "Mexico · Reserves" in html
+    assert "Mexico · Opposes" in html
     db.session.expire_all()
     assert db.session.get(RoundPosition, position.id).stand == "reserves"
 
@@ -165,17 +167,26 @@ def test_a_stale_correction_is_a_conflict_that_keeps_what_was_typed(client, logi
 def test_observers_read_published_positions_only(client, login_as):
     r = a_round()
     factories.RoundPositionFactory(
-        milestone=r.milestone, government=r.mexico, act=r.act, paragraph_ref="21(c)",
-        stand="opposes", note="Said in the corridor",
+        milestone=r.milestone,
+        government=r.mexico,
+        act=r.act,
+        paragraph_ref="21(c)",
+        stand="opposes",
+        note="Said in the corridor",
     )
     shared = factories.RoundPositionFactory(
-        milestone=r.milestone, government=r.group, act=r.act, paragraph_ref="21(c)",
-        visibility="shared", note="Internal note",
+        milestone=r.milestone,
+        government=r.group,
+        act=r.act,
+        paragraph_ref="21(c)",
+        visibility="shared",
+        note="Internal note",
     )
     login_as("observer")
     html = client.get("/positions").get_data(as_text=True)
     assert "European Union (EU)" in html
-    assert "Opposes" not in html and "Said in the corridor" not in html
+    assert "Opposes" not in html
+    assert "Said in the corridor" not in html
     assert "Internal note" not in html
     assert client.get(f"/positions/{shared.id}/edit").status_code == 403
     page = client.get(f"/governments/{r.mexico.id}").get_data(as_text=True)

@@ -28,8 +28,8 @@ from tracker.records.base import ObserverRowsMixin, PublishableMixin
 from tracker.records.drafts import Draft
 from tracker.records.notes import Note
 from tracker.records.notifications import Notification
-from tracker.records.reports import KeyMessage, Report
 from tracker.records.positions import RoundPosition
+from tracker.records.reports import KeyMessage, Report
 from tracker.records.tables import Government, TableOutcome
 from tracker.search.sources import SOURCES
 

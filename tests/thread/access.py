@@ -27,7 +27,9 @@ ROUTES = [
     Route("thread.government", lambda w: f"/governments/{w.government.id}"),
     Route("thread.government", lambda w: f"/governments/{w.group.id}"),
     Route("thread.lobby", lambda w: f"/acts/{w.act.number}/lobby", **LOBBY),
-    Route("thread.lobby", lambda w: f"/acts/{w.act.number}/lobby?message={w.key_message.id}", **LOBBY),
+    Route(
+        "thread.lobby", lambda w: f"/acts/{w.act.number}/lobby?message={w.key_message.id}", **LOBBY
+    ),
     Route("thread.lobby_csv", lambda w: f"/acts/{w.act.number}/lobby.csv", **LOBBY),
     Route("thread.lobby_markdown", lambda w: f"/acts/{w.act.number}/lobby.md", **LOBBY),
 ]

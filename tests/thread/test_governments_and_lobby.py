@@ -36,13 +36,17 @@ def test_a_government_page_shows_its_positions_round_by_round_with_the_trend(cli
     later = _second_round()
     for milestone, stand in ((r.milestone, "opposes"), (later, "supports")):
         factories.RoundPositionFactory(
-            milestone=milestone, government=r.mexico, act=r.act, key_message=r.message,
+            milestone=milestone,
+            government=r.mexico,
+            act=r.act,
+            key_message=r.message,
             stand=stand,
         )
     login_as("member")
     html = client.get(f"/governments/{r.mexico.id}").get_data(as_text=True)
     assert "End child detention." in html
-    assert "Round 1" in html and "Round 2" in html
+    assert "Round 1" in html
+    assert "Round 2" in html
     assert "moved from Opposes to Supports" in html
 
 
@@ -70,20 +74,34 @@ def _weak_ask_with_positions():
     fiji = factories.GovernmentFactory(name="Fiji")
     # Hungary's position names the paragraph only; it is on the ask through its reflection.
     factories.RoundPositionFactory(
-        milestone=r.milestone, government=hungary, act=r.act, paragraph=r.paragraph,
-        paragraph_ref="21(c)", stand="opposes",
+        milestone=r.milestone,
+        government=hungary,
+        act=r.act,
+        paragraph=r.paragraph,
+        paragraph_ref="21(c)",
+        stand="opposes",
     )
     factories.RoundPositionFactory(
-        milestone=r.milestone, government=fiji, act=r.act, key_message=r.message,
-        stand="amends", amendment="Add “as a priority”.",
+        milestone=r.milestone,
+        government=fiji,
+        act=r.act,
+        key_message=r.message,
+        stand="amends",
+        amendment="Add “as a priority”.",
     )
     # Mexico reserved first, then supported: its latest position counts.
     factories.RoundPositionFactory(
-        milestone=r.milestone, government=r.mexico, act=r.act, key_message=r.message,
+        milestone=r.milestone,
+        government=r.mexico,
+        act=r.act,
+        key_message=r.message,
         stand="reserves",
     )
     factories.RoundPositionFactory(
-        milestone=_second_round(), government=r.mexico, act=r.act, key_message=r.message,
+        milestone=_second_round(),
+        government=r.mexico,
+        act=r.act,
+        key_message=r.message,
         stand="supports",
     )
     return r
@@ -96,7 +114,8 @@ def test_who_to_lobby_names_opponents_and_champions_of_a_weak_ask(client, login_
     login_as("member")
     html = client.get("/acts/3/lobby").get_data(as_text=True)
     to_lobby, champions = html.split("To lobby")[1].split("Could champion it")
-    assert "Hungary" in to_lobby and "Mexico" not in to_lobby
+    assert "Hungary" in to_lobby
+    assert "Mexico" not in to_lobby
     assert "Mexico" in champions
     assert "Add “as a priority”." in html
     assert "Already strong." not in html
@@ -144,12 +163,18 @@ def _more_positions(r, size: int) -> None:
     for _ in range(size):
         government = factories.GovernmentFactory()
         factories.RoundPositionFactory(
-            milestone=r.milestone, government=government, act=r.act, key_message=r.message,
+            milestone=r.milestone,
+            government=government,
+            act=r.act,
+            key_message=r.message,
             stand="opposes",
         )
         factories.RoundPositionFactory(
-            milestone=r.milestone, government=r.mexico, act=r.act,
-            key_message=factories.KeyMessageFactory(act=r.act), stand="reserves",
+            milestone=r.milestone,
+            government=r.mexico,
+            act=r.act,
+            key_message=factories.KeyMessageFactory(act=r.act),
+            stand="reserves",
         )
 
 

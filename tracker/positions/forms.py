@@ -95,7 +95,7 @@ class PositionForm(FlaskForm):
             groups.setdefault(message.act.label, []).append(
                 (message.id, f"{message.rank}. {_short(message.text)}")
             )
-        self.key_message_id.choices = groups  # type: ignore[assignment]
+        self.key_message_id.choices = groups
 
     @classmethod
     def of(cls, position: RoundPosition) -> "PositionForm":

@@ -2,6 +2,7 @@
 correct, publish or withdraw one."""
 
 from datetime import date
+from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -78,7 +79,7 @@ def new():
     share = bool(form.share.data) if "share" in form else False
     position = services.record_position(current_user, _fields(form), share=share)
     flash(_("Recorded: %(position)s.", position=services.describe(position)), "success")
-    kept = {
+    kept: dict[str, Any] = {
         "round": position.milestone_id,
         "act": position.act_id,
         "paragraph": position.paragraph_ref or None,
