@@ -215,7 +215,10 @@ def markdown_lines(lines: Sequence[LobbyLine], level: str = "##") -> list[str]:
 
 
 def _markdown_position(position: RoundPosition) -> str:
-    text = f"{position.government.name} ({STANDS[position.stand]}, {position.milestone.title})"
+    said = [position.milestone.title]
+    if position.stand != Stand.AMENDS:
+        said.insert(0, str(STANDS[position.stand]))
+    text = f"{position.government.name} ({', '.join(said)})"
     if position.amendment:
         text += f": “{position.amendment}”"
     return text
