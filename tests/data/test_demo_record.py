@@ -3,6 +3,7 @@
 from sqlalchemy import func, select
 
 from tracker.data.demo import load_demo
+from tracker.data.demo.positions import GROUPS
 from tracker.data.demo.record import ILLUSTRATIVE, UN_AGENCIES, UN_MEMBER_STATES
 from tracker.records.accounts import User
 from tracker.records.acts import Act
@@ -21,16 +22,17 @@ def _count(db, model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-def test_governments_are_every_member_state_and_the_agencies(demo, db):
+def test_governments_are_every_member_state_the_agencies_and_the_groups(demo, db):
     kinds = dict(
         db.session.execute(select(Government.kind, func.count()).group_by(Government.kind)).all()
     )
     assert kinds == {
         GovernmentKind.MEMBER_STATE: 193,
         GovernmentKind.UN_AGENCY: len(UN_AGENCIES),
+        GovernmentKind.GROUP: len(GROUPS),
     }
     names = set(db.session.scalars(select(Government.name)))
-    assert names == set(UN_MEMBER_STATES) | set(UN_AGENCIES)
+    assert names == set(UN_MEMBER_STATES) | set(UN_AGENCIES) | set(GROUPS)
 
 
 def test_at_least_three_acts_have_notes_reports_and_key_messages(demo, db):

@@ -137,53 +137,37 @@ def positions_list(chosen: PositionFilter) -> Select:
     )
 
 
-def message_paragraphs(message_ids: Iterable[int]) -> dict[int, set[int]]:
-    """{key message id: the ids of the paragraphs that carry it, in any draft}, in one
-    query: a position on one of those paragraphs is a position on the message."""
+def positions_on_messages(message_ids: Iterable[int]) -> dict[int, list[RoundPosition]]:
+    """{key message id: the positions on it, in the order they were taken (round, day,
+    entry)}, in one query, whatever the number of messages or positions.
+
+    A position is on a message when it names it, or names no message and a paragraph that
+    carries the message in some draft (the paragraphs of the message's reflections)."""
     ids = list(message_ids)
-    found: dict[int, set[int]] = {message_id: set() for message_id in ids}
+    found: dict[int, list[RoundPosition]] = {message_id: [] for message_id in ids}
     if not ids:
         return found
+    through_paragraph = Reflection.key_message_id
     rows = db.session.execute(
-        select(Reflection.key_message_id, reflection_paragraph.c.paragraph_id)
-        .join(reflection_paragraph, reflection_paragraph.c.reflection_id == Reflection.id)
-        .where(Reflection.key_message_id.in_(ids))
-    )
-    for message_id, paragraph_id in rows:
-        found[message_id].add(paragraph_id)
-    return found
-
-
-def positions_about(paragraphs: dict[int, set[int]]) -> Select:
-    """The positions on these key messages (by the message, or by a paragraph carrying it),
-    in the order they were taken: round, then day, then entry."""
-    paragraph_ids = set().union(*paragraphs.values()) if paragraphs else set()
-    return (
-        select(RoundPosition)
+        select(RoundPosition, through_paragraph)
         .join(RoundPosition.milestone)
-        .where(
-            or_(
-                RoundPosition.key_message_id.in_(list(paragraphs)),
-                RoundPosition.paragraph_id.in_(list(paragraph_ids)),
-            )
+        .outerjoin(
+            reflection_paragraph,
+            (reflection_paragraph.c.paragraph_id == RoundPosition.paragraph_id)
+            & RoundPosition.key_message_id.is_(None),
         )
+        .outerjoin(
+            Reflection,
+            (Reflection.id == reflection_paragraph.c.reflection_id)
+            & Reflection.key_message_id.in_(ids),
+        )
+        .where(or_(RoundPosition.key_message_id.in_(ids), through_paragraph.is_not(None)))
         .options(joinedload(RoundPosition.government), joinedload(RoundPosition.milestone))
         .order_by(Milestone.starts_on, RoundPosition.stated_on, RoundPosition.id)
         .limit(RELATED_POSITIONS)
-    )
-
-
-def by_message(
-    positions: Iterable[RoundPosition], paragraphs: dict[int, set[int]]
-) -> dict[int, list[RoundPosition]]:
-    """Each key message's positions, in the order given."""
-    found: dict[int, list[RoundPosition]] = {message_id: [] for message_id in paragraphs}
-    for position in positions:
-        for message_id, carried_by in paragraphs.items():
-            if position.key_message_id == message_id or (
-                position.key_message_id is None and position.paragraph_id in carried_by
-            ):
-                found[message_id].append(position)
+    ).unique()
+    for position, message_id in rows:
+        found[position.key_message_id or message_id].append(position)
     return found
 
 

@@ -91,7 +91,9 @@ def new():
 
 
 def _entry_page(form: PositionForm):
-    recent = db.session.scalars(services.recent_in_round(form.milestone_id.data or 0)).all()
+    # Only a round of the list: the field may hold any number typed into the request.
+    chosen = next((m.id for m in form.rounds if m.id == form.milestone_id.data), None)
+    recent = db.session.scalars(services.recent_in_round(chosen or 0)).all()
     return render_template("positions/new.html", form=form, parties=form.parties, recent=recent)
 
 

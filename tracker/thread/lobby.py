@@ -17,19 +17,20 @@ from datetime import date
 from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from tracker.core.extensions import db
 from tracker.core.labels import REFLECTION_LEVELS, REFLECTION_STATES, STANDS
 from tracker.drafts.services import latest_drafts
-from tracker.positions.services import (
-    by_message,
-    latest_by_government,
-    message_paragraphs,
-    positions_about,
-)
+from tracker.positions.services import latest_by_government, positions_on_messages
 from tracker.records.acts import Act
-from tracker.records.drafts import Draft, Level, Reflection, ReflectionState
+from tracker.records.drafts import (
+    Draft,
+    DraftParagraph,
+    Level,
+    Reflection,
+    ReflectionState,
+    reflection_paragraph,
+)
 from tracker.records.positions import RoundPosition, Stand
 from tracker.records.reports import KeyMessage
 
@@ -42,6 +43,7 @@ class LobbyLine:
     message: KeyMessage
     reflection: Reflection | None  # in the latest draft
     latest: list[RoundPosition] = field(default_factory=list)  # each government's latest
+    refs: list[str] = field(default_factory=list)  # its paragraphs in the latest draft
 
     @property
     def in_need(self) -> bool:
@@ -86,26 +88,36 @@ class Lobby:
 
 
 def lines_for(messages: Sequence[KeyMessage], latest: Draft | None) -> list[LobbyLine]:
-    """Each message with its reflection in `latest` and each government's latest position
-    on it, in three to four queries."""
+    """Each message with its reflection in `latest` (and its paragraphs there) and each
+    government's latest position on it, in two queries."""
     ids = [message.id for message in messages]
-    reflections = {}
+    reflections: dict[int, Reflection] = {}
+    refs: dict[int, list[str]] = {}
     if latest is not None and ids:
-        reflections = {
-            r.key_message_id: r
-            for r in db.session.scalars(
-                select(Reflection)
-                .where(Reflection.draft_id == latest.id, Reflection.key_message_id.in_(ids))
-                .options(selectinload(Reflection.paragraphs))
-            )
-        }
-    paragraphs = message_paragraphs(ids)
-    positions = db.session.scalars(positions_about(paragraphs)).unique().all() if ids else []
-    on_message = by_message(positions, paragraphs)
+        rows = db.session.execute(
+            select(Reflection, DraftParagraph.ref)
+            .outerjoin(reflection_paragraph, reflection_paragraph.c.reflection_id == Reflection.id)
+            .outerjoin(DraftParagraph, DraftParagraph.id == reflection_paragraph.c.paragraph_id)
+            .where(Reflection.draft_id == latest.id, Reflection.key_message_id.in_(ids))
+            .order_by(Reflection.id, DraftParagraph.position)
+        )
+        for reflection, ref in rows:
+            reflections[reflection.key_message_id] = reflection
+            refs.setdefault(reflection.key_message_id, []).extend([ref] if ref else [])
+    on_message = positions_on_messages(ids)
     return [
-        LobbyLine(m, reflections.get(m.id), latest_by_government(on_message[m.id]))
+        LobbyLine(
+            m, reflections.get(m.id), latest_by_government(on_message[m.id]), refs.get(m.id, [])
+        )
         for m in messages
     ]
+
+
+def positions_only(messages: Sequence[KeyMessage]) -> list[LobbyLine]:
+    """Each message with each government's latest position on it (the ACT page, which shows
+    the drafts beside them), in one query."""
+    on_message = positions_on_messages([message.id for message in messages])
+    return [LobbyLine(m, None, latest_by_government(on_message[m.id])) for m in messages]
 
 
 def lobby_of(act: Act, today: date, message_id: int | None = None) -> Lobby:
@@ -137,7 +149,7 @@ def _role_labels() -> dict[str, str]:
 
 
 def _refs(line: LobbyLine) -> str:
-    return ", ".join(p.ref for p in line.reflection.paragraphs) if line.reflection else ""
+    return ", ".join(line.refs)
 
 
 def as_csv(lobby: Lobby) -> str:

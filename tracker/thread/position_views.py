@@ -10,7 +10,7 @@ from tracker.core.extensions import db
 from tracker.core.inputs import int_arg
 from tracker.records.acts import Act
 from tracker.records.reader import require
-from tracker.records.tables import Government, GovernmentKind
+from tracker.records.tables import Government
 from tracker.thread import bp, governments, lobby
 
 
@@ -25,8 +25,6 @@ def governments_index():
 @login_required
 def government_page(government_id: int):
     government = db.get_or_404(Government, government_id)
-    if government.kind == GovernmentKind.UN_AGENCY:
-        require("see_civil_society")
     page = governments.government_page(government, current_user)
     return render_template("thread/government.html", page=page)
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from tracker.core.extensions import db
 from tracker.drafts.services import drafts_in_order
-from tracker.positions.services import latest_by_government, positions_about
+from tracker.positions.services import latest_by_government, positions_on_messages
 from tracker.records.actions import Action
 from tracker.records.agenda import MeetingSession
 from tracker.records.drafts import Draft, Reflection
@@ -43,12 +43,11 @@ def _day(moment) -> date | None:
     return moment
 
 
-def _position_chapters(message: KeyMessage, reflections: list[Reflection]) -> list[Chapter]:
+def _position_chapters(message: KeyMessage) -> list[Chapter]:
     """One chapter per negotiation round: each government's latest position in it on the
     message (named, or through a paragraph that carries it), in one query."""
-    paragraphs = {message.id: {p.id for r in reflections for p in r.paragraphs}}
     by_round: dict[int, list[RoundPosition]] = {}
-    for position in db.session.scalars(positions_about(paragraphs)).unique():
+    for position in positions_on_messages([message.id])[message.id]:
         by_round.setdefault(position.milestone_id, []).append(position)
     return [
         Chapter(
@@ -125,6 +124,6 @@ def story_of(message: KeyMessage, reader) -> list[Chapter]:
         chapters.append(
             Chapter("draft", draft.released_on, draft, {"reflection": reflections.get(draft.id)})
         )
-    chapters += _position_chapters(message, list(reflections.values()))
+    chapters += _position_chapters(message)
     order = {"session": 0, "report": 1, "table": 2, "action": 3, "draft": 4, "position": 5}
     return sorted(chapters, key=lambda c: (c.on is None, c.on or date.min, order[c.kind]))

@@ -9,7 +9,6 @@ from tracker.core.clock import today
 from tracker.core.extensions import db
 from tracker.core.forms import ButtonForm
 from tracker.core.inputs import int_arg, page_arg
-from tracker.drafts.services import latest_drafts
 from tracker.notes import services as notes_services
 from tracker.records import policy
 from tracker.records.acts import Act, acts_in_order
@@ -75,9 +74,7 @@ def act(number: int):
         act_reflections=matrix.for_act(messages, today(), act, act_reports.messages_total),
         act_tables=tables_grids.for_act(act, current_user, messages=messages),
         act_actions=actions_lists.for_act(act, today()),
-        act_positions=lobby.lines_for(
-            messages, db.session.scalars(latest_drafts(today(), 1)).first()
-        ),
+        act_positions=lobby.positions_only(messages),
     )
 
 

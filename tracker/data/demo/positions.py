@@ -3,7 +3,8 @@ rounds (positions.toml): illustrative, civil society only, each with the file's 
 
 A position is found by (round, government, ACT, key message, paragraph) before it is
 created, so loading twice changes nothing. Paragraphs are found in the draft under
-negotiation in the round, as the entry form finds them. Only flushes; the caller commits."""
+negotiation in the round (one of the demo's drafts), as the entry form finds them. Only
+flushes; the caller commits."""
 
 from sqlalchemy import select
 
@@ -13,12 +14,18 @@ from tracker.positions.services import draft_under_negotiation, paragraph_by_ref
 from tracker.records.accounts import User
 from tracker.records.acts import Act
 from tracker.records.agenda import Milestone
+from tracker.records.drafts import Draft
 from tracker.records.positions import PositionSource, RoundPosition, Stand
 from tracker.records.reports import KeyMessage
 from tracker.records.tables import Government, GovernmentKind
+from tracker.text.redaction import negotiating_groups
 
 POSITIONS = read_toml(__package__, "positions.toml")
-GROUPS: tuple[str, ...] = tuple(POSITIONS["groups"])
+# The groups as the workspace lists them (the data lives with the text engine, which
+# redacts these names under the Chatham House rule).
+GROUPS = negotiating_groups()
+# Paragraph numbers are those of the demo's own drafts.
+DEMO_DRAFTS = tuple(row["name"] for row in read_toml(__package__, "drafts.toml")["drafts"])
 
 
 def load_groups() -> None:
@@ -46,7 +53,9 @@ def load_positions() -> None:
         message = messages.get((act.id, row["message"])) if row["message"] else None
         paragraph = None
         if row["paragraph"]:
-            draft = db.session.scalar(draft_under_negotiation(milestone))
+            draft = db.session.scalar(
+                draft_under_negotiation(milestone).where(Draft.name.in_(DEMO_DRAFTS))
+            )
             if draft is None:
                 raise ValueError(f"positions.toml: no draft before {row['round']}")
             paragraph = paragraph_by_ref(
