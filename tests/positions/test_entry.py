@@ -232,3 +232,21 @@ def test_position_pages_run_the_same_queries_whatever_their_size(
     with count_queries() as large:
         assert client.get(url).status_code == 200
     assert large.count == small.count
+
+
+def test_observers_count_only_published_positions(client, login_as):
+    r = a_round()
+    for visibility in ("civil_society", "civil_society", "shared"):
+        factories.RoundPositionFactory(
+            milestone=r.milestone,
+            government=r.mexico,
+            act=r.act,
+            paragraph_ref="21(c)",
+            visibility=visibility,
+        )
+    login_as("member")
+    assert "3 positions" in client.get("/governments").get_data(as_text=True)
+    login_as("observer")
+    html = client.get("/governments").get_data(as_text=True)
+    assert "1 position" in html
+    assert "3 positions" not in html
