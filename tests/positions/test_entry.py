@@ -250,3 +250,14 @@ def test_observers_count_only_published_positions(client, login_as):
     html = client.get("/governments").get_data(as_text=True)
     assert "1 position" in html
     assert "3 positions" not in html
+
+
+def test_the_list_of_one_governments_positions_names_it(client, login_as):
+    r = a_round()
+    factories.RoundPositionFactory(
+        milestone=r.milestone, government=r.group, act=r.act, paragraph_ref="21(c)"
+    )
+    login_as("member")
+    html = client.get(f"/positions?government={r.group.id}").get_data(as_text=True)
+    assert f'<a href="/governments/{r.group.id}">European Union (EU)</a></p>' in html
+    assert client.get("/positions?government=99999999999").status_code == 200

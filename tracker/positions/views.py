@@ -19,6 +19,7 @@ from tracker.records import policy
 from tracker.records.acts import acts_in_order
 from tracker.records.positions import PositionSource, RoundPosition, Stand
 from tracker.records.reader import require
+from tracker.records.tables import Government
 
 POSITIONS_PER_PAGE = 50
 
@@ -113,8 +114,10 @@ def index():
         per_page=POSITIONS_PER_PAGE,
         error_out=False,
     )
+    government = db.session.get(Government, chosen.government_id or 0)
     return render_template(
         "positions/index.html",
+        government=government,
         page=page,
         chosen=chosen,
         rounds=rounds,
