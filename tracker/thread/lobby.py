@@ -232,5 +232,5 @@ def _markdown_position(position: RoundPosition) -> str:
         said.insert(0, str(STANDS[position.stand]))
     text = f"{position.government.name} ({', '.join(said)})"
     if position.amendment:
-        text += f": “{position.amendment}”"
+        text += f": {position.amendment}"
     return text
