@@ -261,3 +261,12 @@ def test_the_list_of_one_governments_positions_names_it(client, login_as):
     html = client.get(f"/positions?government={r.group.id}").get_data(as_text=True)
     assert f'<a href="/governments/{r.group.id}">European Union (EU)</a></p>' in html
     assert client.get("/positions?government=99999999999").status_code == 200
+
+
+@pytest.mark.parametrize(("role", "shared"), [("coordinator", True), ("member", False)])
+def test_only_a_coordinator_shares_a_position_as_it_is_recorded(client, login_as, role, shared):
+    r = a_round()
+    login_as(role)
+    assert client.post("/positions/new", data=entry(r, share="y")).status_code == 302
+    position = db.session.scalars(select(RoundPosition)).one()
+    assert (position.visibility == "shared") is shared
