@@ -173,6 +173,22 @@ class World:
         self.shared_reflection = factories.ReflectionFactory(
             key_message=self.shared_key_message, draft=self.draft, paragraphs=[self.paragraph]
         )
+        # Positions in a negotiation round: one civil society only, one published.
+        self.group = factories.GovernmentFactory(name="African Group", kind="group")
+        self.position = factories.RoundPositionFactory(
+            milestone=self.milestone,
+            government=self.government,
+            act=self.act,
+            key_message=self.key_message,
+            stand="opposes",
+        )
+        self.shared_position = factories.RoundPositionFactory(
+            milestone=self.milestone,
+            government=self.group,
+            act=self.act,
+            key_message=self.shared_key_message,
+            visibility="shared",
+        )
         # Next-step actions: the member owns both.
         self.action = factories.ActionFactory(
             act=self.act, owner=self.users["member"], key_message=self.key_message

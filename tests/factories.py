@@ -17,6 +17,7 @@ from tracker.records.alerts import Alert, Follow
 from tracker.records.drafts import Draft, DraftParagraph, Reflection
 from tracker.records.notes import Note, NoteRevision
 from tracker.records.notifications import Notification
+from tracker.records.positions import RoundPosition
 from tracker.records.publishing import publish_new
 from tracker.records.reports import KeyMessage, Report, ReportEvent, ReportInternal, ReportPriority
 from tracker.records.tables import Government, Stance, TableOutcome
@@ -358,3 +359,22 @@ class NotificationFactory(Base):
     user_id = factory.LazyAttribute(lambda o: o.action.owner_id)
     action = factory.SubFactory(ActionFactory)
     kind = "assigned"
+
+
+# Positions in the negotiation rounds
+
+
+class RoundPositionFactory(PublishableBase):
+    class Meta:
+        model = RoundPosition
+
+    milestone = factory.SubFactory(MilestoneFactory)
+    government = factory.SubFactory(GovernmentFactory)
+    act = factory.SubFactory(ActFactory)
+    key_message = None
+    paragraph_ref = ""
+    stand = "supports"
+    source = "plenary"
+    stated_on = date(2018, 2, 20)
+    note = ""
+    visibility = "civil_society"

@@ -14,6 +14,7 @@ from tracker import (
     drafts,
     notes,
     notifications,
+    positions,
     records,  # noqa: F401  (every model: the metadata is complete)
     reference,
     reports,
@@ -44,6 +45,7 @@ FEATURES = (
     notifications,
     drafts,
     alerts,
+    positions,
     search,
     reference,
 )

@@ -3,6 +3,7 @@
 from sqlalchemy import func, select
 
 from tracker.data.demo import load_demo
+from tracker.data.demo.positions import GROUPS
 from tracker.data.demo.record import ILLUSTRATIVE
 from tracker.records.accounts import User
 from tracker.records.acts import Act
@@ -22,16 +23,17 @@ def _count(db, model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-def test_governments_are_every_member_state_and_the_agencies(demo, db):
+def test_governments_are_every_member_state_the_agencies_and_the_groups(demo, db):
     kinds = dict(
         db.session.execute(select(Government.kind, func.count()).group_by(Government.kind)).all()
     )
     assert kinds == {
         GovernmentKind.MEMBER_STATE: 193,
         GovernmentKind.UN_AGENCY: len(un_agencies()),
+        GovernmentKind.GROUP: len(GROUPS),
     }
     names = set(db.session.scalars(select(Government.name)))
-    assert names == {name for _iso, name in member_states()} | set(un_agencies())
+    assert names == {name for _iso, name in member_states()} | set(un_agencies()) | set(GROUPS)
     codes = dict(db.session.execute(select(Government.name, Government.iso_code)).all())
     assert codes["Mexico"] == "MX"
     assert codes["International Organization for Migration (IOM)"] is None

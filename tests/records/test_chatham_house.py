@@ -69,7 +69,7 @@ def test_no_government_is_named_to_observers_under_the_rule(client, login_as, de
     for message in messages:
         if message.visibility != "shared":
             factories.publish(message)
-    present = db.session.scalars(select(Government).limit(6)).all()
+    present = db.session.scalars(select(Government).order_by(Government.id).limit(6)).all()
     outcome.governments = present
     outcome.stances = [
         Stance(government=government, key_message=message, position="supportive", note="said so")

@@ -29,8 +29,9 @@ from tracker.records.base import ObserverRowsMixin, PublishableMixin
 from tracker.records.drafts import Draft, DraftParagraph
 from tracker.records.notes import Note
 from tracker.records.notifications import Notification
+from tracker.records.positions import RoundPosition
 from tracker.records.reports import KeyMessage, Report
-from tracker.records.tables import TableOutcome
+from tracker.records.tables import Government, TableOutcome
 from tracker.search.sources import SOURCES
 
 MARKER = re.compile(r"Mk\d{6}X")
@@ -142,6 +143,22 @@ def build_world(client, login_as, markers: Markers) -> dict:
         name: factories.ActionFactory(act=act, owner=users[policy.Role.MEMBER])
         for name in ("hidden", "published", "edited", "withdrawn")
     }
+    round_ = factories.MilestoneFactory(kind="negotiation")
+    group = factories.GovernmentFactory(kind="group")
+    positions = {
+        name: factories.RoundPositionFactory(
+            milestone=round_,
+            government=states[0] if i % 2 else group,
+            act=act,
+            key_message=reports["accepted"].key_messages[0],
+            paragraph_ref="1",
+            paragraph=paragraph,
+            stand="amends",
+            amendment="x",
+            note="x",
+        )
+        for i, name in enumerate(("hidden", "published", "edited", "withdrawn"))
+    }
     db.session.flush()
     for report in reports.values():
         for message in report.key_messages:
@@ -170,6 +187,7 @@ def build_world(client, login_as, markers: Markers) -> dict:
     for name in ("published", "edited", "withdrawn"):
         _post(client, f"/notes/{notes[name].id}/publish")
         _post(client, f"/actions/{actions[name].id}/publish")
+        _post(client, f"/positions/{positions[name].id}/publish")
 
     # Working copies go on: every text edited again, then the workflows move on.
     first_after_publishing = len(markers.planted)
@@ -180,6 +198,7 @@ def build_world(client, login_as, markers: Markers) -> dict:
     _post(client, f"/outcomes/{outcomes['withdrawn'].id}/withdraw")
     _post(client, f"/notes/{notes['withdrawn'].id}/withdraw")
     _post(client, f"/actions/{actions['withdrawn'].id}/withdraw")
+    _post(client, f"/positions/{positions['withdrawn'].id}/withdraw")
     published_messages = reports["published"].key_messages
     _post(
         client,
@@ -301,6 +320,8 @@ def candidates(app) -> dict[str, list]:
         "draft_id": _ids(Draft),
         "milestone_id": _ids(Milestone),
         "paragraph_id": _ids(DraftParagraph),
+        "position_id": _ids(RoundPosition),
+        "government_id": _ids(Government),
         "notification_id": _ids(Notification) or [1],
         "user_id": [1],
         "number": sorted(set(_ids(Act, "number")) | set(revision_numbers)),
@@ -354,4 +375,5 @@ def test_no_observer_route_shows_what_governments_were_not_given(app, client, lo
     # The walk did reach what governments were given, of every kind of record.
     read = {markers.planted[marker].split(".")[0] for marker in seen}
     given = {"Note", "Report", "ReportPriority", "KeyMessage", "TableOutcome", "Stance"}
+    given |= {"RoundPosition"}
     assert given | {"Action", "Reflection"} <= read, read

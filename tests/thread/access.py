@@ -3,6 +3,9 @@ page, a key message's page, the matrix."""
 
 from tests.access import CIVIL_SOCIETY, HIDDEN_FROM_OBSERVERS, Route
 
+# Who to lobby is civil society's own strategy.
+LOBBY = {"allowed": CIVIL_SOCIETY}
+
 ROUTES = [
     Route("thread.root", lambda w: "/", public=True),
     Route("thread.dashboard", lambda w: "/dashboard"),
@@ -21,4 +24,13 @@ ROUTES = [
         refused=HIDDEN_FROM_OBSERVERS,
     ),
     Route("thread.message", lambda w: f"/messages/{w.shared_key_message.id}"),
+    Route("thread.governments", lambda w: "/governments"),
+    Route("thread.government", lambda w: f"/governments/{w.government.id}"),
+    Route("thread.government", lambda w: f"/governments/{w.group.id}"),
+    Route("thread.lobby", lambda w: f"/acts/{w.act.number}/lobby", **LOBBY),
+    Route(
+        "thread.lobby", lambda w: f"/acts/{w.act.number}/lobby?message={w.key_message.id}", **LOBBY
+    ),
+    Route("thread.lobby_csv", lambda w: f"/acts/{w.act.number}/lobby.csv", **LOBBY),
+    Route("thread.lobby_markdown", lambda w: f"/acts/{w.act.number}/lobby.md", **LOBBY),
 ]

@@ -66,6 +66,26 @@ POSITIONS = {
     "opposed": _l("Opposed"),
 }
 
+STANDS = {
+    "supports": _l("Supports"),
+    "amends": _l("Proposes an amendment"),
+    "reserves": _l("Reserves"),
+    "opposes": _l("Opposes"),
+    "silent": _l("Silent"),
+}
+
+POSITION_SOURCES = {
+    "plenary": _l("Plenary statement"),
+    "informal": _l("Informal consultations"),
+    "bilateral": _l("Bilateral meeting"),
+}
+
+GOVERNMENT_KINDS = {
+    "member_state": _l("Member state"),
+    "un_agency": _l("UN agency"),
+    "group": _l("Group of states"),
+}
+
 REPORT_STATUSES = {
     "draft": _l("Draft"),
     "submitted": _l("Submitted for review"),

@@ -12,6 +12,7 @@ from tracker.records import (  # noqa: F401
     drafts,
     notes,
     notifications,
+    positions,
     reports,
     search_index,
     tables,

@@ -179,6 +179,7 @@ RULES: dict[str, Callable[[Reader | None, Any], bool]] = {
     # Carry-through to the negotiations
     "add_draft": _staff,
     "record_reflection": _civil_society,
+    "record_position": _civil_society,
     "search": _signed_in,
     # Being told: following ACTs and asks, the alerts of a new draft
     "follow": _civil_society,
@@ -287,6 +288,12 @@ OBSERVERS_READ: dict[str, ObserverRead] = {
         "act_id owner_id organization_id due_on milestone_id priority status key_message_id "
         "outcome_id changed_at act owner organization milestone key_message outcome",
         "title description",
+    ),
+    # A position a coordinator published, without the note typed with it.
+    "RoundPosition": _publishable(
+        "milestone_id government_id act_id key_message_id paragraph_id milestone government "
+        "act key_message paragraph",
+        "paragraph_ref stand amendment source stated_on",
     ),
     # A shared action's progress, without the notes typed with each move or the edits.
     "ActionUpdate": _read(

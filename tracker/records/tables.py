@@ -30,6 +30,7 @@ from tracker.text.words import fold
 class GovernmentKind(enum.StrEnum):
     MEMBER_STATE = "member_state"
     UN_AGENCY = "un_agency"
+    GROUP = "group"  # a group of states negotiating together: the EU, the African Group...
 
 
 class Position(enum.StrEnum):
@@ -40,11 +41,12 @@ class Position(enum.StrEnum):
 
 
 class Government(TranslatedMixin, Model):
-    """A UN member state or a UN agency that can sit at a small table.
+    """A UN member state or a UN agency that can sit at a small table, or a group of states
+    that takes positions in the negotiations.
 
     A member state has its ISO 3166 code: in French and Spanish its name is CLDR's, in
-    English the one the UN lists; an agency's name is kept in English with its translations
-    beside it.
+    English the one the UN lists; an agency's or a group's name is kept in English with its
+    translations beside it.
     """
 
     __tablename__ = "government"

@@ -55,6 +55,33 @@ def un_agencies() -> tuple[str, ...]:
 
 
 @cache
+def _groups() -> tuple[dict, ...]:
+    data = resources.files("tracker.text").joinpath("data/negotiating_groups.json")
+    return tuple(json.loads(data.read_text("utf-8")))
+
+
+def negotiating_groups() -> tuple[str, ...]:
+    """The groups of states that negotiate together (the EU, the G77 and China...), as the
+    workspace lists them."""
+    return tuple(group["name"] for group in _groups())
+
+
+def group_translations() -> dict[str, dict[str, str]]:
+    """Each group's name by language, keyed by the name the workspace lists it under."""
+    return {group["name"]: {lang: group[lang] for lang in ("fr", "es")} for group in _groups()}
+
+
+@cache
+def group_names() -> frozenset[str]:
+    """Every group's names in English, French and Spanish, and its acronyms. A listed name
+    with its acronym in brackets ("European Union (EU)") is caught as its two parts, so the
+    brackets stay balanced: "a government (a government)"."""
+    return frozenset(
+        name for group in _groups() for name in (group["name"], *group["also"]) if "(" not in name
+    )
+
+
+@cache
 def member_state_names() -> frozenset[str]:
     """Every member state's UN name and its CLDR names in English, French and Spanish."""
     names = {name for _iso, name in member_states()}
@@ -65,9 +92,9 @@ def member_state_names() -> frozenset[str]:
 
 
 def government_names() -> frozenset[str]:
-    """Every name of a government or UN agency the workspace may list."""
+    """Every name of a government, group of states or UN agency the workspace may list."""
     agencies = {name for names in un_agency_names().values() for name in names.values()}
-    return member_state_names() | frozenset(un_agencies()) | frozenset(agencies)
+    return member_state_names() | frozenset(un_agencies()) | frozenset(agencies) | group_names()
 
 
 class Redactor:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from tracker.text.lexicon import language_of
 from tracker.text.ranking import terms
 from tracker.text.words import WORD, fold
 
@@ -150,7 +151,10 @@ def compare(old: str, new: str | None, ask: str = "") -> Comparison:
     soft_old = phrases_in(old, words.soft, words.neither)
     soft_new = phrases_in(new, words.soft, words.neither)
     asked = key_words(ask) if ask else frozenset()
-    old_terms, new_terms = set(terms(old)) & asked, set(terms(new)) & asked
+    # Both versions in one language, so a word both keep is the same term in each.
+    language = language_of(f"{old} {new}")
+    old_terms = set(terms(old, language)) & asked
+    new_terms = set(terms(new, language)) & asked
     found: dict[str, tuple[str, ...]] = {
         "firm_lost": _difference(firm_old, firm_new),
         "soft_gained": _difference(soft_new, soft_old),

@@ -7,4 +7,4 @@ from flask import Blueprint
 
 bp = Blueprint("thread", __name__)
 
-from tracker.thread import views  # noqa: E402, F401
+from tracker.thread import position_views, views  # noqa: E402, F401

@@ -14,12 +14,14 @@ from sqlalchemy.orm import joinedload, load_only
 from tracker.core.extensions import db
 from tracker.core.labels import POSITIONS, REFLECTION_LEVELS
 from tracker.drafts.services import latest_drafts
+from tracker.records import policy
 from tracker.records.actions import LIVE, Action
 from tracker.records.acts import Act
 from tracker.records.agenda import Milestone
 from tracker.records.drafts import Draft, Level
 from tracker.records.reports import KeyMessage
 from tracker.tables import grids as tables
+from tracker.thread.lobby import LobbyLine, lines_for, markdown_lines
 from tracker.thread.matrix import cell_levels
 
 BRIEF_MESSAGES = 12
@@ -56,10 +58,12 @@ class Brief:
     attributed: bool
     next_milestone: Milestone | None
     actions: list
+    # Who to lobby on the asks absent or weak in the latest draft: civil society's only.
+    lobby: list[LobbyLine] = field(default_factory=list)
 
 
 def brief_of(act: Act, today: date, reader) -> Brief:
-    """Everything on the page in at most nine queries, whatever the size of the ACT."""
+    """Everything on the page in at most thirteen queries, whatever the size of the ACT."""
 
     drafts = db.session.scalars(
         latest_drafts(today, 2).options(load_only(Draft.id, Draft.name, Draft.released_on))
@@ -103,7 +107,9 @@ def brief_of(act: Act, today: date, reader) -> Brief:
         .order_by(Action.due_on, Action.id)
         .limit(BRIEF_ACTIONS)
     ).all()
+    lobby = [line for line in lines_for(messages, latest) if line.in_need]
     return Brief(
+        lobby=lobby if policy.sees_everything(reader) else [],
         act=act,
         latest=latest,
         previous=previous,
@@ -139,6 +145,8 @@ def as_markdown(brief: Brief, today: date) -> str:
         )
     else:
         heading = _("Open actions")
+    if brief.lobby:
+        out += ["", f"## {_('Who to lobby')}", "", *markdown_lines(brief.lobby, "###")]
     out += ["", f"## {heading}", "", *_markdown_actions(brief)]
     return "\n".join(out) + "\n"
 

@@ -1,6 +1,7 @@
 """A key message's story on one timeline: voiced in the group session, written in the
 report, put to governments at the small table, followed up by actions, and its standing in
-every draft up to the adopted text. Every read goes through the reader's visibility filter."""
+every draft up to the adopted text, with governments' positions in each negotiation round.
+Every read goes through the reader's visibility filter."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -10,10 +11,12 @@ from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from tracker.core.extensions import db
 from tracker.drafts.services import drafts_in_order
+from tracker.positions.services import latest_by_government, positions_on_messages
 from tracker.records.actions import Action
 from tracker.records.agenda import MeetingSession
 from tracker.records.drafts import Draft, Reflection
 from tracker.records.notes import Note
+from tracker.records.positions import RoundPosition
 from tracker.records.reports import KeyMessage
 from tracker.records.tables import TableOutcome
 from tracker.tables.grids import stance_grid
@@ -40,8 +43,25 @@ def _day(moment) -> date | None:
     return moment
 
 
+def _position_chapters(message: KeyMessage) -> list[Chapter]:
+    """One chapter per negotiation round: each government's latest position in it on the
+    message (named, or through a paragraph that carries it), in one query."""
+    by_round: dict[int, list[RoundPosition]] = {}
+    for position in positions_on_messages([message.id])[message.id]:
+        by_round.setdefault(position.milestone_id, []).append(position)
+    return [
+        Chapter(
+            "position",
+            taken[0].milestone.starts_on,
+            taken[0].milestone,
+            {"positions": latest_by_government(taken)},
+        )
+        for taken in by_round.values()
+    ]
+
+
 def story_of(message: KeyMessage, reader) -> list[Chapter]:
-    """The chapters in date order (undated ones last), in at most six queries."""
+    """The chapters in date order (undated ones last), in at most seven queries."""
 
     chapters: list[Chapter] = []
     report = message.report
@@ -104,5 +124,6 @@ def story_of(message: KeyMessage, reader) -> list[Chapter]:
         chapters.append(
             Chapter("draft", draft.released_on, draft, {"reflection": reflections.get(draft.id)})
         )
-    order = {"session": 0, "report": 1, "table": 2, "action": 3, "draft": 4}
+    chapters += _position_chapters(message)
+    order = {"session": 0, "report": 1, "table": 2, "action": 3, "draft": 4, "position": 5}
     return sorted(chapters, key=lambda c: (c.on is None, c.on or date.min, order[c.kind]))

@@ -20,7 +20,7 @@ from tracker.reports import messages as reports_messages
 from tracker.reports import services as reports_services
 from tracker.reports.forms import AssignRapporteurForm, MergeForm, MessageFilterForm
 from tracker.tables import grids as tables_grids
-from tracker.thread import act_page, bp, dashboard, matrix
+from tracker.thread import act_page, bp, dashboard, lobby, matrix
 from tracker.thread.brief import as_markdown, brief_of, trend_text
 from tracker.thread.story import story_of
 
@@ -84,6 +84,7 @@ def act(number: int):
         act_actions=actions_lists.for_act(act, today()),
         following=_following(act_id=act.id),
         button_form=ButtonForm(),
+        act_positions=lobby.positions_only(messages),
     )
 
 

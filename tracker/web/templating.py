@@ -42,6 +42,7 @@ NAV_ITEMS = [
     ("agenda.index", _l("Agenda"), "view_workspace"),
     ("actions.mine", _l("Actions"), "view_workspace"),
     ("drafts.index", _l("Drafts"), "view_workspace"),
+    ("positions.index", _l("Positions"), "view_workspace"),
     ("admin.users", _l("People"), "manage_accounts"),
 ]
 

@@ -1,5 +1,6 @@
 """Load the demo workspace: the TEN ACTS, organisations, the Puerto Vallarta agenda,
-milestones, accounts, then the meeting record, actions and drafts.
+milestones, accounts, then the meeting record, actions, drafts and positions in the
+negotiation rounds (illustrative).
 
 Every record is found by its natural key before it is created, so loading twice changes
 nothing.
@@ -14,6 +15,7 @@ from tracker.core.extensions import db
 from tracker.data.demo.actions import load_actions
 from tracker.data.demo.agenda import load_meeting
 from tracker.data.demo.drafts import load_drafts
+from tracker.data.demo.positions import load_positions
 from tracker.data.demo.record import load_governments, load_record
 from tracker.data.files import read_toml, split_translations
 from tracker.records.accounts import Organization, User
@@ -65,6 +67,8 @@ def load_demo() -> list[tuple[str, str]]:
     load_actions()
     db.session.commit()
     load_drafts()  # through the same service as the UI, so reflections carry forward
+    load_positions()  # after the drafts: paragraphs are found in the draft of each round
+    db.session.commit()
     return [(account.email, str(account.role)) for account in DEMO_ACCOUNTS]
 
 
