@@ -1,10 +1,13 @@
 """Meetings, their agenda items, speakers, and the milestones of the process."""
 
 import enum
+from collections.abc import Mapping
 from datetime import date, time
+from typing import Any
 
 from sqlalchemy import (
     JSON,
+    ColumnElement,
     Column,
     Date,
     ForeignKey,
@@ -22,6 +25,7 @@ from tracker.core.extensions import Model, db
 from tracker.core.models import TimestampMixin, str_enum
 from tracker.records.accounts import Organization
 from tracker.records.acts import Act
+from tracker.records.base import ObserverRowsMixin
 
 
 class SessionKind(enum.StrEnum):
@@ -62,7 +66,22 @@ session_act = Table(
 )
 
 
-class Meeting(TimestampMixin, Model):
+def open_meeting_ids() -> Select:
+    """The meetings observers may read (on the tables, so no reader's filter nests in it)."""
+    table = Meeting.__table__
+    return select(table.c.id).where(table.c.audience == Audience.OPEN.value)
+
+
+def open_session_ids() -> Select:
+    """The agenda items of the meetings observers may read."""
+    table = MeetingSession.__table__
+    return select(table.c.id).where(table.c.meeting_id.in_(open_meeting_ids()))
+
+
+class Meeting(ObserverRowsMixin, TimestampMixin, Model):
+    """A meeting; one marked civil society only is never shown to observers, nor anything
+    recorded in its sessions."""
+
     __tablename__ = "meeting"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -75,6 +94,18 @@ class Meeting(TimestampMixin, Model):
     summary: Mapped[str] = mapped_column(Text, default="")
     # IANA name of the venue's time zone: session times are local to it.
     timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
+    audience: Mapped[Audience] = mapped_column(
+        str_enum(Audience, "meeting_audience"), default=Audience.CIVIL_SOCIETY
+    )
+    # Interpretation languages of the meeting's plenary (en, fr, es...).
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
+
+    @classmethod
+    def shared_clause(cls) -> ColumnElement[bool]:
+        return cls.audience == Audience.OPEN
 
     sessions: Mapped[list["MeetingSession"]] = relationship(
         back_populates="meeting",
@@ -83,7 +114,7 @@ class Meeting(TimestampMixin, Model):
     )
 
 
-class MeetingSession(TimestampMixin, Model):
+class MeetingSession(ObserverRowsMixin, TimestampMixin, Model):
     """One item of a meeting's agenda; users call it a session."""
 
     __tablename__ = "meeting_session"
@@ -103,6 +134,13 @@ class MeetingSession(TimestampMixin, Model):
     )
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
+
+    @classmethod
+    def shared_clause(cls) -> ColumnElement[bool]:
+        return cls.meeting_id.in_(open_meeting_ids())
 
     meeting: Mapped[Meeting] = relationship(back_populates="sessions")
     acts: Mapped[list[Act]] = relationship(secondary=session_act, order_by=Act.number)
@@ -117,8 +155,12 @@ class MeetingSession(TimestampMixin, Model):
         return self.audience == Audience.OPEN
 
 
-class Speaker(Model):
+class Speaker(ObserverRowsMixin, Model):
     __tablename__ = "speaker"
+
+    @classmethod
+    def shared_clause(cls) -> ColumnElement[bool]:
+        return cls.session_id.in_(open_session_ids())
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(
@@ -148,6 +190,9 @@ class Milestone(Model):
     starts_on: Mapped[date] = mapped_column(Date, index=True)
     ends_on: Mapped[date | None] = mapped_column(Date)
     place: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
     @property
     def last_day(self) -> date:
