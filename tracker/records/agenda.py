@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
-    ColumnElement,
     Column,
+    ColumnElement,
     Date,
     ForeignKey,
     Integer,
