@@ -50,6 +50,8 @@ def rows_of(content: bytes, meeting: Meeting) -> list[Row]:
             "venue": str(event.get("LOCATION", "")).strip(),
             "purpose": str(event.get("DESCRIPTION", "")).strip(),
         }
+        if "X-TRACKER-KIND" in event:  # exported here: the description is not the purpose
+            values["purpose"] = ""
         for column, name in EXTRA.items():
             if name in event:
                 values[column] = str(event[name]).strip()

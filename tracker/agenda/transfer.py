@@ -13,7 +13,7 @@ from tracker.agenda import bp, importing, services
 from tracker.agenda.exporting import agenda_csv
 from tracker.agenda.forms import ConfirmImportForm, ImportForm
 from tracker.core.extensions import db
-from tracker.core.spreadsheets import LineError
+from tracker.core.spreadsheets import LineError, read_upload
 from tracker.records.agenda import Meeting
 from tracker.records.reader import require
 
@@ -44,8 +44,7 @@ def import_agenda(slug: str):
     if not form.validate_on_submit():
         status = 422 if form.is_submitted() else 200
         return render_template("agenda/import.html", form=form, meeting=meeting), status
-    upload = form.file.data
-    filename, content = upload.filename or "agenda.csv", upload.read()
+    filename, content = read_upload(form.file.data, "agenda.csv")
     plan = importing.plan_import(meeting, filename, content)
     if plan.errors:
         return _errors(form, meeting, plan.errors)

@@ -45,6 +45,14 @@ class UnreadableFileError(Exception):
         self.errors = errors
 
 
+def read_upload(upload, default_name: str) -> tuple[str, bytes]:
+    """The name and bytes of an uploaded file (its temporary file closed)."""
+    try:
+        return upload.filename or default_name, upload.read()
+    finally:
+        upload.close()
+
+
 def is_xlsx(filename: str) -> bool:
     return filename.lower().endswith(".xlsx")
 
