@@ -13,6 +13,7 @@ from tracker import (
     drafts,
     notes,
     notifications,
+    process,
     records,  # noqa: F401  (every model: the metadata is complete)
     reports,
     search,
@@ -30,7 +31,19 @@ from tracker.web import errors, health, security, templating
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every feature's blueprint, in the order their routes are matched.
-FEATURES = (auth, thread, agenda, notes, reports, tables, actions, notifications, drafts, search)
+FEATURES = (
+    auth,
+    thread,
+    agenda,
+    notes,
+    reports,
+    tables,
+    actions,
+    notifications,
+    drafts,
+    search,
+    process,
+)
 
 
 def create_app(config: type[Config] | None = None) -> Flask:

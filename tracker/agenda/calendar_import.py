@@ -42,31 +42,34 @@ def rows_of(content: bytes, meeting: Meeting) -> list[Row]:
         message = _("The file holds more than %(num)d events; split it.", num=MAX_ROWS)
         raise UnreadableFileError([LineError(starts[MAX_ROWS], message)])
     zone = meeting_zone(meeting)
-    rows = []
-    for number, event in enumerate(events):
-        line = starts[number] if number < len(starts) else 1
-        values = {
-            "title": str(event.get("SUMMARY", "")).strip(),
-            "venue": str(event.get("LOCATION", "")).strip(),
-            "purpose": str(event.get("DESCRIPTION", "")).strip(),
-        }
-        if "X-TRACKER-KIND" in event:  # exported here: the description is not the purpose
-            values["purpose"] = ""
-        for column, name in EXTRA.items():
-            if name in event:
-                values[column] = str(event[name]).strip()
-        for column, name in (("start", "DTSTART"), ("end", "DTEND")):
-            moment = event.decoded(name, None)
-            if isinstance(moment, datetime):
-                if moment.tzinfo is not None:
-                    moment = moment.astimezone(zone)
-                values["day"] = values.get("day") or moment.date().isoformat()
-                values[column] = moment.strftime("%H:%M")
-            elif isinstance(moment, date):
-                values["day"] = moment.isoformat()
-                values[column] = ""
-        rows.append(Row(line, values))
-    return rows
+    return [
+        Row(starts[number] if number < len(starts) else 1, _values(event, zone))
+        for number, event in enumerate(events)
+    ]
+
+
+def _values(event, zone) -> dict[str, str]:
+    values = {
+        "title": str(event.get("SUMMARY", "")).strip(),
+        "venue": str(event.get("LOCATION", "")).strip(),
+        "purpose": str(event.get("DESCRIPTION", "")).strip(),
+    }
+    if "X-TRACKER-KIND" in event:  # exported here: the description is not the purpose
+        values["purpose"] = ""
+    for column, name in EXTRA.items():
+        if name in event:
+            values[column] = str(event[name]).strip()
+    for column, name in (("start", "DTSTART"), ("end", "DTEND")):
+        moment = event.decoded(name, None)
+        if isinstance(moment, datetime):
+            if moment.tzinfo is not None:
+                moment = moment.astimezone(zone)
+            values["day"] = values.get("day") or moment.date().isoformat()
+            values[column] = moment.strftime("%H:%M")
+        elif isinstance(moment, date):
+            values["day"] = moment.isoformat()
+            values[column] = ""
+    return values
 
 
 def _event_lines(text: str) -> list[int]:

@@ -140,7 +140,9 @@ def _day(value: str, meeting: Meeting) -> date:
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise LineValueError(_("“%(value)s” is not a date (write 2017-12-02).", value=value))
+        raise LineValueError(
+            _("“%(value)s” is not a date (write 2017-12-02).", value=value)
+        ) from None
     if not meeting.starts_on <= day <= meeting.ends_on:
         raise LineValueError(
             _(
@@ -157,7 +159,7 @@ def _time(value: str) -> time:
     try:
         return time.fromisoformat(value.strip().replace(".", ":").zfill(5))
     except ValueError:
-        raise LineValueError(_("“%(value)s” is not a time (write 14:30).", value=value))
+        raise LineValueError(_("“%(value)s” is not a time (write 14:30).", value=value)) from None
 
 
 def _key(value: str, title: str, taken: set[str]) -> str:
@@ -213,11 +215,12 @@ def apply_import(meeting: Meeting, plan: AgendaPlan) -> int:
             acts=[acts[number] for number in item.acts],
         )
         for number, speaker in enumerate(item.speakers):
-            organization = organizations.get(speaker.organization.lower())
             session.speakers.append(
                 Speaker(
                     name=speaker.name,
-                    organization=organization if speaker.organization else None,
+                    organization=organizations.get(speaker.organization.lower())
+                    if speaker.organization
+                    else None,
                     role=speaker.role,
                     tbc=speaker.tbc,
                     position=number,

@@ -41,6 +41,8 @@ NAV_ITEMS = [
     ("agenda.index", _l("Agenda"), "view_workspace"),
     ("actions.mine", _l("Actions"), "view_workspace"),
     ("drafts.index", _l("Drafts"), "view_workspace"),
+    ("process.organizations", _l("Organisations"), "see_civil_society"),
+    ("process.milestones", _l("Milestones"), "manage_process"),
     ("admin.users", _l("People"), "manage_accounts"),
 ]
 
