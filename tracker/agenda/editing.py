@@ -117,8 +117,9 @@ def create_item(meeting: Meeting, fields: ItemFields) -> MeetingSession:
         number += 1
         key = f"{base}-{number}"
     item = MeetingSession(meeting=meeting, key=key, position=(last or 0) + 1)
-    _set_item(item, fields)
     db.session.add(item)
+    with db.session.no_autoflush:
+        _set_item(item, fields)
     db.session.commit()
     return item
 
