@@ -76,9 +76,7 @@ ROUTES = [
         STAFF,
         data=_item,
     ),
-    Route(
-        "agenda.edit_item", lambda w: f"/sessions/{w.small_table.id}/edit", allowed=STAFF
-    ),
+    Route("agenda.edit_item", lambda w: f"/sessions/{w.small_table.id}/edit", allowed=STAFF),
     Route(
         "agenda.edit_item",
         lambda w: f"/sessions/{w.small_table.id}/edit",
@@ -112,9 +110,7 @@ ROUTES = [
         "POST",
         STAFF,
     ),
-    Route(
-        "agenda.import_agenda", lambda w: f"/meetings/{w.meeting.slug}/import", allowed=STAFF
-    ),
+    Route("agenda.import_agenda", lambda w: f"/meetings/{w.meeting.slug}/import", allowed=STAFF),
     Route(
         "agenda.confirm_import",
         lambda w: f"/meetings/{w.meeting.slug}/import/confirm",

@@ -27,9 +27,7 @@ ROUTES = [
     Route("process.milestones", lambda w: "/milestones", allowed=ALL_ROLES),
     Route("process.edit_milestone", lambda w: "/milestones/new", allowed=STAFF),
     Route("process.edit_milestone", lambda w: "/milestones/new", "POST", STAFF, data=_milestone),
-    Route(
-        "process.edit_milestone", lambda w: f"/milestones/{w.milestone.id}/edit", allowed=STAFF
-    ),
+    Route("process.edit_milestone", lambda w: f"/milestones/{w.milestone.id}/edit", allowed=STAFF),
     Route(
         "process.edit_milestone",
         lambda w: f"/milestones/{w.milestone.id}/edit",

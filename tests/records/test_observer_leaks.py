@@ -23,7 +23,8 @@ from tracker.core.extensions import db
 from tracker.records import policy
 from tracker.records.actions import Action
 from tracker.records.acts import Act
-from tracker.records.agenda import Meeting, MeetingSession
+from tracker.records.accounts import Organization
+from tracker.records.agenda import Meeting, MeetingSession, Milestone
 from tracker.records.base import ObserverRowsMixin, PublishableMixin
 from tracker.records.drafts import Draft
 from tracker.records.notes import Note
@@ -265,6 +266,8 @@ def candidates(app) -> dict[str, list]:
         "user_id": [1],
         "number": sorted(set(_ids(Act, "number")) | set(revision_numbers)),
         "slug": _ids(Meeting, "slug"),
+        "milestone_id": _ids(Milestone) or [1],
+        "organization_id": _ids(Organization) or [1],
         "token": [FEED_TOKEN],
         "filename": ["css/app.css"],
     }
