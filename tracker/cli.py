@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask_babel import force_locale
 
 from tracker.actions.digest import send_due_digests
 from tracker.auth.services import create_admin as create_admin_account
@@ -115,7 +116,8 @@ def init() -> None:
 def create_admin(email: str, name: str, password: str) -> None:
     """Make an admin account (the first one of a real installation)."""
     try:
-        user = create_admin_account(email, name, password)
+        with force_locale("en"):  # no request to take a language from
+            user = create_admin_account(email, name, password)
     except ValueError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Admin {user.email} created: sign in and invite the others from People.")
