@@ -131,7 +131,8 @@ def test_a_stale_save_answers_409_and_overwrites_nothing(client, login_as):
     )
     html = second.get_data(as_text=True)
     assert second.status_code == 409
-    assert "First save" in html and "Second save" in html
+    assert "First save" in html
+    assert "Second save" in html
     db.session.expire_all()
     assert db.session.get(MeetingSession, session.id).title == "First save"
 
@@ -240,7 +241,8 @@ def test_observers_never_see_a_civil_society_only_meeting_nor_its_records(client
     assert "Published retreat note" not in search
     login_as("member")
     html = client.get("/meetings/retreat").get_data(as_text=True)
-    assert "Closed strategy session" in html and "Hidden Speaker" in html
+    assert "Closed strategy session" in html
+    assert "Hidden Speaker" in html
     assert "civil society only: government and UN-agency guests do not see it" in html
 
 

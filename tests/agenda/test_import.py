@@ -86,7 +86,8 @@ def confirm(client, slug: str, preview_html: str):
 
     content = re.search(r'name="content" type="hidden" value="([^"]*)"', preview_html)
     filename = re.search(r'name="filename" type="hidden" value="([^"]*)"', preview_html)
-    assert content and filename, "the preview carries the file to confirm"
+    assert content
+    assert filename, "the preview carries the file to confirm"
     return client.post(
         f"/meetings/{slug}/import/confirm",
         data={"content": content.group(1), "filename": filename.group(1)},

@@ -5,7 +5,7 @@ Anyone may ask for a reset link, signed in or not; a link that is not valid answ
 to everyone. Coordinators and admins manage people.
 """
 
-from tests.access import NOBODY, b64, NOT_FOUND_FOR_ANYONE, STAFF, Route
+from tests.access import NOBODY, NOT_FOUND_FOR_ANYONE, STAFF, Route, b64
 
 ROUTES = [
     Route("auth.sign_in", lambda w: "/sign-in", public=True),

@@ -27,10 +27,10 @@ def test_people_are_invited_from_a_csv_after_a_preview(client, login_as):
     login_as("coordinator")
     before = count(User)
     content = (
-        "email,name,role,organization\n"
-        "william@example.org,William Gois,rapporteur,MFA\n"
-        "Injy@Example.org,Injy Salem,,\n"
-    ).encode()
+        b"email,name,role,organization\n"
+        b"william@example.org,William Gois,rapporteur,MFA\n"
+        b"Injy@Example.org,Injy Salem,,\n"
+    )
     preview = upload(client, content)
     html = preview.get_data(as_text=True)
     assert preview.status_code == 200
@@ -55,13 +55,13 @@ def test_a_bad_line_invites_nobody(client, login_as):
     login_as("coordinator")
     before = count(User)
     content = (
-        "email,name,role,organization\n"
-        "fine@example.org,Fine Person,member,\n"
-        "taken@example.org,Taken,member,\n"
-        "not-an-address,Nobody,member,\n"
-        "admin@example.org,Would Be Admin,admin,\n"
-        "other@example.org,Other,member,Unknown Org\n"
-    ).encode()
+        b"email,name,role,organization\n"
+        b"fine@example.org,Fine Person,member,\n"
+        b"taken@example.org,Taken,member,\n"
+        b"not-an-address,Nobody,member,\n"
+        b"admin@example.org,Would Be Admin,admin,\n"
+        b"other@example.org,Other,member,Unknown Org\n"
+    )
     response = upload(client, content)
     html = response.get_data(as_text=True)
     assert response.status_code == 422

@@ -50,7 +50,8 @@ def test_a_coordinator_adds_moves_and_renames_a_round(client, login_as):
         None,
     )
     html = client.get("/milestones").get_data(as_text=True)
-    assert "Third negotiation round" in html and "Negotiation round" in html
+    assert "Third negotiation round" in html
+    assert "Negotiation round" in html
 
 
 def test_a_milestone_saved_meanwhile_is_not_overwritten(client, login_as):
@@ -132,8 +133,10 @@ def test_an_organisation_page_shows_its_people_and_their_actions(client, login_a
     factories.ActionFactory(act=act, title="Not theirs")
     login_as("member")
     html = client.get(f"/organizations/{organization.id}").get_data(as_text=True)
-    assert "Neha Misra" in html and "Someone Else" not in html
-    assert "Brief the Geneva missions" in html and "Organise a side event" in html
+    assert "Neha Misra" in html
+    assert "Someone Else" not in html
+    assert "Brief the Geneva missions" in html
+    assert "Organise a side event" in html
     assert "Not theirs" not in html
     login_as("observer")
     assert client.get(f"/organizations/{organization.id}").status_code == 403
@@ -176,10 +179,10 @@ def test_organisations_import_from_a_csv_after_a_preview(client, login_as):
 
     login_as("coordinator")
     content = (
-        "name,acronym,region,kind,signed_on\n"
-        "Gozour,,Middle East and North Africa,network,2017-11-20\n"
-        "Pacific Women's Network,PWN,Pacific,ngo,\n"
-    ).encode()
+        b"name,acronym,region,kind,signed_on\n"
+        b"Gozour,,Middle East and North Africa,network,2017-11-20\n"
+        b"Pacific Women's Network,PWN,Pacific,ngo,\n"
+    )
     preview = upload(client, "/organizations/import", content)
     html = preview.get_data(as_text=True)
     assert preview.status_code == 200
@@ -195,8 +198,8 @@ def test_a_bad_organisations_file_saves_nothing(client, login_as):
     factories.OrganizationFactory(name="Gozour")
     login_as("coordinator")
     content = (
-        "name,kind,signed_on\nNew One,ngo,\nGozour,network,\nAnother,club,\nThird,ngo,30/11/2017\n"
-    ).encode()
+        b"name,kind,signed_on\nNew One,ngo,\nGozour,network,\nAnother,club,\nThird,ngo,30/11/2017\n"
+    )
     response = upload(client, "/organizations/import", content)
     html = response.get_data(as_text=True)
     assert response.status_code == 422

@@ -21,9 +21,9 @@ from sqlalchemy import Enum, String, Text, inspect, select
 from tests import factories
 from tracker.core.extensions import db
 from tracker.records import policy
+from tracker.records.accounts import Organization
 from tracker.records.actions import Action
 from tracker.records.acts import Act
-from tracker.records.accounts import Organization
 from tracker.records.agenda import Meeting, MeetingSession, Milestone
 from tracker.records.base import ObserverRowsMixin, PublishableMixin
 from tracker.records.drafts import Draft
