@@ -263,3 +263,25 @@ def test_the_agenda_downloads_as_csv_in_the_import_header(client, login_as):
     assert lines[1].startswith("k1,2017-12-02,14:00,15:25,group_session,'=cmd(),")
     assert lines[1].endswith("Ana | Org A | speaker | tbc")
     assert db.session.scalar(select(Organization.id).where(Organization.name == "Org A"))
+
+
+def test_a_meeting_saved_meanwhile_shows_both_versions(client, login_as):
+    meeting = factories.MeetingFactory(starts_on=date(2018, 5, 14), ends_on=date(2018, 5, 15))
+    db.session.flush()
+    stale = meeting.version
+    login_as("coordinator")
+    first = client.post(
+        f"/meetings/{meeting.slug}/edit",
+        data={**MEETING, "audience": "open", "summary": "Mine first", "version": stale},
+    )
+    assert first.status_code == 302
+    second = client.post(
+        f"/meetings/{meeting.slug}/edit",
+        data={**MEETING, "audience": "open", "summary": "Theirs second", "version": stale},
+    )
+    html = second.get_data(as_text=True)
+    assert second.status_code == 409
+    assert "Mine first" in html
+    assert "Theirs second" in html
+    db.session.expire_all()
+    assert meeting.summary == "Mine first"

@@ -207,3 +207,26 @@ def test_a_bad_organisations_file_saves_nothing(client, login_as):
     assert "Line 4: “club” is not a kind of organisation" in html
     assert "Line 5: “30/11/2017” is not a date" in html
     assert db.session.scalar(select(func.count()).select_from(Organization)) == 1
+
+
+def test_an_organisation_saved_meanwhile_shows_both_versions(client, login_as):
+    organization = factories.OrganizationFactory(name="Gozour", region="MENA")
+    db.session.flush()
+    stale = organization.version
+    login_as("coordinator")
+    fields = {"name": "Gozour", "acronym": "", "kind": "network", "signed_on": ""}
+    first = client.post(
+        f"/organizations/{organization.id}/edit",
+        data={**fields, "region": "Middle East", "version": stale},
+    )
+    assert first.status_code == 302
+    second = client.post(
+        f"/organizations/{organization.id}/edit",
+        data={**fields, "region": "North Africa", "version": stale},
+    )
+    html = second.get_data(as_text=True)
+    assert second.status_code == 409
+    assert "Middle East" in html
+    assert "North Africa" in html
+    db.session.expire_all()
+    assert organization.region == "Middle East"

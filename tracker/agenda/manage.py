@@ -10,12 +10,24 @@ from flask_login import login_required
 from tracker.agenda import bp, editing, services
 from tracker.agenda.forms import ItemForm, MeetingForm, RescheduleForm
 from tracker.agenda.lines import parse_speakers, speakers_text
-from tracker.core.conflicts import ConflictField, EditConflictError
+from tracker.core.conflicts import ConflictField, EditConflictError, form_conflicts
 from tracker.core.extensions import db
 from tracker.core.forms import require_button
 from tracker.records.acts import acts_in_order
 from tracker.records.agenda import Meeting, MeetingSession, session_with_details
 from tracker.records.reader import require
+
+MEETING_FIELDS = [
+    "title",
+    "city",
+    "country",
+    "timezone",
+    "starts_on",
+    "ends_on",
+    "languages",
+    "audience",
+    "summary",
+]
 
 
 def _meeting_or_404(slug: str) -> Meeting:
@@ -67,12 +79,12 @@ def edit_meeting(slug: str):
             form.ends_on.errors = [str(error)]
         except EditConflictError:
             db.session.rollback()
-            flash(
-                _("Someone else saved this meeting while you were editing: check it again."),
-                "warning",
-            )
+            db.session.refresh(meeting)
             form.version.data = meeting.version
-            status = 409
+            conflict = form_conflicts(form, meeting, MEETING_FIELDS)
+            return render_template(
+                "agenda/meeting_form.html", form=form, meeting=meeting, conflict=conflict
+            ), 409
         else:
             flash(_("Meeting saved."), "success")
             return redirect(url_for("agenda.meeting", slug=meeting.slug))

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import login_required
 
-from tracker.core.conflicts import EditConflictError
+from tracker.core.conflicts import ConflictField, EditConflictError, form_conflicts
 from tracker.core.extensions import db
 from tracker.core.inputs import page_arg
 from tracker.core.spreadsheets import LineError, read_upload
@@ -63,26 +63,24 @@ def edit_milestone(milestone_id: int | None = None):
             else:
                 services.edit_milestone(milestone, _milestone_fields(form), form.version.data)
         except EditConflictError:
-            status = _conflict(form, milestone)
-        else:
-            flash(_("Milestone saved."), "success")
-            return redirect(url_for("process.milestones"))
+            conflict = _conflict(
+                form, milestone, ["title", "kind", "starts_on", "ends_on", "place"]
+            )
+            return render_template(
+                "process/milestone_form.html", form=form, milestone=milestone, conflict=conflict
+            ), 409
+        flash(_("Milestone saved."), "success")
+        return redirect(url_for("process.milestones"))
     return render_template("process/milestone_form.html", form=form, milestone=milestone), status
 
 
-def _conflict(form, record) -> int:
-    """409: keep what was typed, at the saved version, so saving again is a choice."""
+def _conflict(form, record, names: list[str]) -> list[ConflictField]:
+    """409: what the other person saved beside what this one typed, the form kept at the
+    saved version, so saving again is a choice."""
     db.session.rollback()
     db.session.refresh(record)
     form.version.data = record.version
-    flash(
-        _(
-            "Someone else saved this while you were editing. Your changes are still in the "
-            "form: check the saved version on its page, then save again to keep yours."
-        ),
-        "warning",
-    )
-    return 409
+    return form_conflicts(form, record, names)
 
 
 # Organisations ----------------------------------------------------------------------------
@@ -144,15 +142,17 @@ def edit_organization(organization_id: int | None = None):
                     organization, _organization_fields(form), form.version.data
                 )
         except EditConflictError:
-            return _organization_form(form, organization, _conflict(form, organization))
+            names = ["name", "acronym", "region", "kind", "signed_on"]
+            conflict = _conflict(form, organization, names)
+            return _organization_form(form, organization, 409, conflict)
         flash(_("Organisation saved."), "success")
         return redirect(url_for("process.organization", organization_id=organization.id))
     return _organization_form(form, organization, status)
 
 
-def _organization_form(form, organization, status: int):
+def _organization_form(form, organization, status: int, conflict=None):
     return render_template(
-        "process/organization_form.html", form=form, organization=organization
+        "process/organization_form.html", form=form, organization=organization, conflict=conflict
     ), status
 
 
