@@ -223,6 +223,7 @@ def test_observers_never_see_a_civil_society_only_meeting_nor_its_records(client
     factories.SpeakerFactory(session=item, name="Hidden Speaker")
     note = factories.NoteFactory(session=item, visibility="shared", title="Published retreat note")
     report = factories.ReportFactory(session=item, visibility="shared", status="accepted")
+    message = factories.KeyMessageFactory(report=report, act=report.act, visibility="shared")
     factories.MeetingSessionFactory(meeting=open_meeting, title="Open session", audience="open")
     login_as("observer")
     html = client.get("/meetings/open").get_data(as_text=True)
@@ -235,6 +236,7 @@ def test_observers_never_see_a_civil_society_only_meeting_nor_its_records(client
         f"/sessions/{item.id}",
         f"/notes/{note.id}",
         f"/reports/{report.id}",
+        f"/messages/{message.id}",
     ):
         assert client.get(url).status_code == 404, url
     search = client.get("/search?q=retreat").get_data(as_text=True)

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, Integer, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.core.extensions import Model
@@ -161,6 +161,17 @@ class KeyMessage(PublishableMixin, TimestampMixin, Model):
 
     __table_args__ = (published_when_shared(),)
     __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
+
+    @classmethod
+    def shared_clause(cls):
+        """Shared, and not from a report of a meeting observers may not read."""
+        reports = Report.__table__
+        in_closed_meetings = select(reports.c.id).where(
+            reports.c.session_id.not_in(open_session_ids())
+        )
+        return (cls.visibility == Visibility.SHARED) & (
+            cls.report_id.is_(None) | cls.report_id.not_in(in_closed_meetings)
+        )
 
     @property
     def is_merged(self) -> bool:
