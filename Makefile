@@ -48,8 +48,10 @@ run: install $(SECRET_FILE)
 	SECRET_KEY=$$(cat $(SECRET_FILE)) TRACKER_TODAY=$(TRACKER_TODAY) \
 		$(FLASK) run --host $(HOST) --port $(PORT)
 
+# A real workspace: the schema and the TEN ACTS, no demo data (`flask --app tracker
+# create-admin` makes its first admin).
 serve: install
-	$(FLASK) db upgrade
+	$(FLASK) init
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 # The load benchmark (README "Performance"): large data set cached in bench/cache/;

@@ -10,6 +10,7 @@ signed-in user per role (the rapporteur is the one assigned to `report`, the mem
 the actions and their notification).
 """
 
+import base64
 import hashlib
 import importlib
 import pkgutil
@@ -40,6 +41,11 @@ def not_found_for(roles: Collection[str]) -> dict[str, int]:
 
 HIDDEN_FROM_OBSERVERS = not_found_for({"observer"})
 NOT_FOUND_FOR_ANYONE = not_found_for(ALL_ROLES)
+
+
+def b64(text: str) -> str:
+    """A file as an import's confirmation form carries it."""
+    return base64.b64encode(text.encode()).decode("ascii")
 
 
 def versioned(record, **fields: str) -> dict[str, str]:
@@ -110,6 +116,14 @@ class World:
             title="Small table: ACT 3",
         )
         self.milestone = factories.MilestoneFactory()
+        # A meeting of civil society alone: observers never see it, nor anything in it.
+        self.closed_meeting = factories.MeetingFactory(
+            slug="world-closed-meeting", audience="civil_society"
+        )
+        self.closed_item = factories.MeetingSessionFactory(
+            meeting=self.closed_meeting, audience="open", title="Closed meeting's item"
+        )
+        self.organization = factories.OrganizationFactory(name="World Network")
         self.note = factories.NoteFactory(
             session=self.group_session, act=self.act, visibility="civil_society"
         )

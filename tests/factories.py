@@ -126,6 +126,7 @@ class MeetingFactory(Base):
     country = "Mexico"
     starts_on = date(2017, 12, 2)
     ends_on = date(2017, 12, 3)
+    audience = "open"
 
 
 class MeetingSessionFactory(Base):

@@ -15,6 +15,7 @@ from tracker import (
     notes,
     notifications,
     positions,
+    process,
     records,  # noqa: F401  (every model: the metadata is complete)
     reference,
     reports,
@@ -47,6 +48,7 @@ FEATURES = (
     alerts,
     positions,
     search,
+    process,
     reference,
 )
 

@@ -1,13 +1,16 @@
-"""Command-line tasks: demo data, benchmark data, backups, the due-actions digest, the
-search index."""
+"""Command-line tasks: a real workspace and its first admin, demo data, benchmark data,
+backups, the due-actions digest, the search index."""
 
 import time
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask_babel import force_locale
 
 from tracker.actions.digest import send_due_digests
+from tracker.auth.services import create_admin as create_admin_account
+from tracker.auth.services import has_accounts
 from tracker.core.backup import (
     BackupUnsupportedError,
     backup_sqlite,
@@ -17,7 +20,7 @@ from tracker.core.backup import (
 from tracker.core.extensions import db
 from tracker.core.mail import deliver_pending
 from tracker.data.bench import BenchDataExistsError, generate
-from tracker.data.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, is_empty, load_demo
+from tracker.data.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, is_empty, load_acts, load_demo
 from tracker.search import index as search_index
 
 
@@ -27,6 +30,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(backup)
     app.cli.add_command(notify_due)
     app.cli.add_command(search_index_command)
+    app.cli.add_command(init)
+    app.cli.add_command(create_admin)
 
 
 @click.command("demo")
@@ -97,3 +102,34 @@ def search_index_command() -> None:
     count = search_index.rebuild()
     db.session.commit()
     click.echo(f"Indexed {count} entries in {time.perf_counter() - started:.1f}s.")
+
+
+@click.command("init")
+def init() -> None:
+    """Make a real, empty workspace: the database schema and the TEN ACTS, no demo data."""
+    import flask_migrate
+
+    flask_migrate.upgrade()
+    acts = load_acts()
+    db.session.commit()
+    click.echo(f"The workspace is ready, with its {len(acts)} ACTs and no other data.")
+    if not has_accounts():
+        click.echo("Make its first admin: flask --app tracker create-admin")
+
+
+@click.command("create-admin")
+@click.option("--email", prompt=True, help="The admin's email address (to sign in with).")
+@click.option("--name", prompt=True, help="The admin's name, as others will see it.")
+@click.password_option(
+    "--password",
+    envvar="TRACKER_ADMIN_PASSWORD",
+    help="At least 12 characters; asked twice when not given (or TRACKER_ADMIN_PASSWORD).",
+)
+def create_admin(email: str, name: str, password: str) -> None:
+    """Make an admin account (the first one of a real installation)."""
+    try:
+        with force_locale("en"):  # no request to take a language from
+            user = create_admin_account(email, name, password)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Admin {user.email} created: sign in and invite the others from People.")

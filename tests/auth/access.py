@@ -5,7 +5,7 @@ Anyone may ask for a reset link, signed in or not; a link that is not valid answ
 to everyone. Coordinators and admins manage people.
 """
 
-from tests.access import NOBODY, NOT_FOUND_FOR_ANYONE, STAFF, Route
+from tests.access import NOBODY, NOT_FOUND_FOR_ANYONE, STAFF, Route, b64
 
 ROUTES = [
     Route("auth.sign_in", lambda w: "/sign-in", public=True),
@@ -82,5 +82,16 @@ ROUTES = [
         lambda w: f"/admin/users/{w.other_user.id}/reinvite",
         method="POST",
         allowed=STAFF,
+    ),
+    Route("admin.import_people", lambda w: "/admin/users/import", allowed=STAFF),
+    Route(
+        "admin.confirm_people",
+        lambda w: "/admin/users/import/confirm",
+        method="POST",
+        allowed=STAFF,
+        data=lambda w: {
+            "content": b64("email,name,role\nbulk@world.example,Bulk Person,member\n"),
+            "filename": "people.csv",
+        },
     ),
 ]

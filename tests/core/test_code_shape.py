@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "tracker"
+PACKAGE = Path(__file__).resolve().parents[2] / "tracker"
 MAX_MODULE_LINES = 400
 MAX_VIEW_LINES = 30
 ROUTE_DECORATORS = {"route", "get", "post"}

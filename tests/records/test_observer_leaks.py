@@ -21,6 +21,7 @@ from sqlalchemy import Enum, String, Text, inspect, select
 from tests import factories
 from tracker.core.extensions import db
 from tracker.records import policy
+from tracker.records.accounts import Organization
 from tracker.records.actions import Action
 from tracker.records.acts import Act
 from tracker.records.agenda import Meeting, MeetingSession, Milestone
@@ -318,7 +319,6 @@ def candidates(app) -> dict[str, list]:
         "action_id": _ids(Action),
         "session_id": _ids(MeetingSession),
         "draft_id": _ids(Draft),
-        "milestone_id": _ids(Milestone),
         "paragraph_id": _ids(DraftParagraph),
         "position_id": _ids(RoundPosition),
         "government_id": _ids(Government),
@@ -326,6 +326,8 @@ def candidates(app) -> dict[str, list]:
         "user_id": [1],
         "number": sorted(set(_ids(Act, "number")) | set(revision_numbers)),
         "slug": _ids(Meeting, "slug"),
+        "milestone_id": _ids(Milestone) or [1],
+        "organization_id": _ids(Organization) or [1],
         "token": [FEED_TOKEN],
         "filename": ["css/app.css"],
     }

@@ -93,8 +93,8 @@ def test_reference_data_reads_in_the_readers_language(client, login_as, outcome,
     # The dashboard's road to adoption, in the reader's language.
     assert all(m.translations[language]["title"] in pages["/dashboard"] for m in milestones)
     # The host country and the governments at the table: CLDR's names, by ISO code.
-    assert territories["MX"] in pages[f"/meetings/{meeting.slug}"]
-    assert "Mexico" not in pages[f"/meetings/{meeting.slug}"]
+    assert f"Puerto Vallarta, {territories['MX']}" in pages[f"/meetings/{meeting.slug}"]
+    assert "Puerto Vallarta, Mexico" not in pages[f"/meetings/{meeting.slug}"]
     outcome_page = pages[f"/outcomes/{outcome.id}"]
     assert len(states) >= 3
     for state in states:

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("actions", __name__)
 
-from tracker.actions import views  # noqa: E402, F401
+from tracker.actions import calendar_views, views  # noqa: E402, F401

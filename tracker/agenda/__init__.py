@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("agenda", __name__)
 
-from tracker.agenda import views  # noqa: E402, F401
+from tracker.agenda import manage, transfer, views  # noqa: E402, F401

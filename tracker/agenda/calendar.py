@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask import url_for
 from icalendar import Calendar, Event
 
+from tracker.agenda.lines import speakers_text, words
 from tracker.core.labels import AUDIENCES, SESSION_KINDS
 from tracker.core.models import real_utcnow
 from tracker.records.agenda import Meeting, MeetingSession
@@ -41,6 +42,22 @@ def agenda_calendar(meeting: Meeting, sessions: list[MeetingSession], host: str)
         lines.append(link)
         event.add("description", "\n\n".join(lines))
         event.add("url", link)
+        _add_agenda_fields(event, item)
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def _add_agenda_fields(event: Event, item: MeetingSession) -> None:
+    """What the standard properties do not carry, so an exported agenda imports again whole."""
+    event.add("x-tracker-key", item.key)
+    event.add("x-tracker-kind", str(item.kind))
+    event.add("x-tracker-audience", str(item.audience))
+    if item.purpose:
+        event.add("x-tracker-purpose", item.purpose)
+    if item.languages:
+        event.add("x-tracker-languages", words(item.languages))
+    if item.acts:
+        event.add("x-tracker-acts", words(act.number for act in item.acts))
+    if item.speakers:
+        event.add("x-tracker-speakers", speakers_text(item, "; "))

@@ -1,13 +1,16 @@
 """The agenda, day by day, and one page per session."""
 
-from flask import Response, abort, render_template, request
-from flask_login import login_required
+from flask import Response, abort, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
 
 from tracker.agenda import bp, services
 from tracker.agenda.calendar import agenda_calendar
+from tracker.agenda.editing import room_conflicts
 from tracker.core.extensions import db
+from tracker.core.forms import ButtonForm
 from tracker.core.inputs import int_arg
 from tracker.records.agenda import Meeting, meetings_in_order
+from tracker.records.policy import may
 
 
 @bp.get("/agenda")
@@ -15,6 +18,8 @@ from tracker.records.agenda import Meeting, meetings_in_order
 def index():
     meeting = db.session.scalars(meetings_in_order().limit(1)).first()
     if meeting is None:
+        if may(current_user, "manage_agenda"):
+            return redirect(url_for("agenda.new_meeting"))
         abort(404)
     return _render_agenda(meeting)
 
@@ -58,4 +63,6 @@ def _render_agenda(meeting: Meeting):
         day_tabs=[(number, day) for number, day, _items in days] if current else [],
         current_day=current,
         records=services.records_by_session(meeting),
+        conflicts=room_conflicts(sessions),
+        button_form=ButtonForm(),
     )

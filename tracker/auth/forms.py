@@ -2,8 +2,17 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from sqlalchemy import func, select
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    PasswordField,
+    SelectField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from tracker.auth.passwords import password_problem
@@ -120,3 +129,18 @@ class InviteForm(FlaskForm):
 class RoleForm(FlaskForm):
     role = SelectField(_l("Role"))
     submit = SubmitField(_l("Change role"))
+
+
+class PeopleImportForm(FlaskForm):
+    file = FileField(
+        _l("File"),
+        validators=[FileRequired(_l("Choose a file."))],
+        description=_l("CSV (UTF-8) or XLSX with the header: email, name, role, organization."),
+    )
+    submit = SubmitField(_l("Preview the invitations"))
+
+
+class ConfirmPeopleForm(FlaskForm):
+    content = HiddenField()
+    filename = HiddenField()
+    submit = SubmitField(_l("Invite them"))

@@ -1,15 +1,20 @@
-"""Account management: invite, change role, deactivate."""
+"""Account management: invite (one by one or from a file), change role, deactivate."""
+
+import base64
+import binascii
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
+from tracker.auth import bulk, services
 from tracker.auth import people_bp as bp
-from tracker.auth import services
-from tracker.auth.forms import InviteForm, RoleForm
+from tracker.auth.forms import ConfirmPeopleForm, InviteForm, PeopleImportForm, RoleForm
 from tracker.core.extensions import db
 from tracker.core.forms import ButtonForm, require_button
 from tracker.core.labels import ROLES
+from tracker.core.spreadsheets import LineError, read_upload
 from tracker.records import policy
 from tracker.records.accounts import User
 from tracker.records.policy import Role
@@ -119,3 +124,55 @@ def reinvite(user_id: int):
     link = services.reinvite_user(current_user, user)
     flash(_("A new invitation link for %(name)s is ready.", name=user.name), "success")
     return _render_users(_invite_form(), 201, invitation_url=link.url)
+
+
+# Invitations in bulk, from a file -----------------------------------------------------------
+
+
+def _may_give(role: Role) -> bool:
+    return policy.may(current_user, "give_role", role)
+
+
+@bp.route("/admin/users/import", methods=["GET", "POST"])
+@login_required
+def import_people():
+    require("manage_accounts")
+    form = PeopleImportForm()
+    if not form.validate_on_submit():
+        status = 422 if form.is_submitted() else 200
+        return render_template("admin/import_people.html", form=form), status
+    filename, content = read_upload(form.file.data, "people.csv")
+    plan = bulk.plan_invitations(filename, content, _may_give)
+    if plan.errors:
+        return _import_errors(form, plan.errors)
+    confirm = ConfirmPeopleForm(
+        content=base64.b64encode(content).decode("ascii"), filename=filename
+    )
+    return render_template("admin/import_people.html", form=form, plan=plan, confirm=confirm)
+
+
+@bp.post("/admin/users/import/confirm")
+@login_required
+def confirm_people():
+    require("manage_accounts")
+    confirm = ConfirmPeopleForm()
+    form = PeopleImportForm(formdata=None)
+    try:
+        content = base64.b64decode(confirm.content.data or "", validate=True)
+    except (binascii.Error, ValueError):
+        content = b""
+    if not confirm.validate_on_submit() or not content:
+        return _import_errors(
+            form, [LineError(1, _("The file was lost on the way: choose it again."))]
+        )
+    plan = bulk.plan_invitations(confirm.filename.data or "people.csv", content, _may_give)
+    if plan.errors:
+        return _import_errors(form, plan.errors)
+    links = bulk.invite_many(current_user, plan)
+    flash(ngettext("%(num)d person invited.", "%(num)d people invited.", len(links)), "success")
+    return render_template("admin/import_people.html", form=form, links=links), 201
+
+
+def _import_errors(form, errors: list[LineError]):
+    db.session.rollback()
+    return render_template("admin/import_people.html", form=form, errors=errors), 422

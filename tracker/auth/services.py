@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import CursorResult, Select, delete, func, select, update
 
 from tracker.auth import throttle
-from tracker.auth.passwords import hash_password, needs_rehash, verify_password
+from tracker.auth.passwords import hash_password, needs_rehash, password_problem, verify_password
 from tracker.core.extensions import db
 from tracker.core.mail import OutboxMessage, deliver, queue_mail
 from tracker.core.models import real_utcnow
@@ -98,6 +98,7 @@ def set_locale(user: User, locale: str | None) -> None:
 class InvitationLink:
     user: User
     url: str
+    message_id: int | None = None
 
 
 def invite_user(
@@ -113,19 +114,19 @@ def invite_user(
     )
     db.session.add(user)
     db.session.flush()
-    link = _new_invitation(inviter, user)
+    link = add_invitation(inviter, user)
     db.session.commit()
     log.info("%s invited %s as %s", inviter.email, user.email, role)
     return link
 
 
 def reinvite_user(inviter: User, user: User) -> InvitationLink:
-    link = _new_invitation(inviter, user)
+    link = add_invitation(inviter, user)
     db.session.commit()
     return link
 
 
-def _new_invitation(inviter: User, user: User) -> InvitationLink:
+def add_invitation(inviter: User, user: User, deliver_now: bool = True) -> InvitationLink:
     token = secrets.token_urlsafe(32)
     days = current_app.config["INVITATION_DAYS"]
     db.session.add(
@@ -149,8 +150,9 @@ def _new_invitation(inviter: User, user: User) -> InvitationLink:
         ),
     )
     db.session.flush()
-    deliver(message)
-    return InvitationLink(user=user, url=url)
+    if deliver_now:
+        deliver(message)
+    return InvitationLink(user=user, url=url, message_id=message.id)
 
 
 def usable_invitation(token: str) -> Invitation | None:
@@ -352,3 +354,30 @@ def organizations_in_order() -> Select:
 
 def roles_given_by(may_give) -> list[Role]:
     return [role for role in Role if may_give(role)]
+
+
+def create_admin(email: str, name: str, password: str) -> User:
+    """The first (or another) admin of a real installation, from the command line."""
+    email = email.strip().lower()
+    if "@" not in email or not name.strip():
+        raise ValueError(_("Give an email address and a name."))
+    if find_user_by_email(email) is not None:
+        raise ValueError(_("An account with this email address already exists."))
+    problem = password_problem(password, email)
+    if problem:
+        raise ValueError(problem)
+    user = User(
+        email=email,
+        name=name.strip(),
+        role=Role.ADMIN,
+        password_hash=hash_password(password),
+        active=True,
+    )
+    db.session.add(user)
+    db.session.commit()
+    log.info("admin account %s created from the command line", email)
+    return user
+
+
+def has_accounts() -> bool:
+    return db.session.scalar(select(User.id).limit(1)) is not None

@@ -44,3 +44,25 @@ def commit_or_conflict(record) -> None:
     except StaleDataError:
         db.session.rollback()
         raise EditConflictError(record) from None
+
+
+def form_conflicts(form, record, names: list[str]) -> list[ConflictField]:
+    """The fields of `form` whose typed value differs from what `record` now holds, each
+    with both versions (for the 409 page of a form whose fields map onto the record)."""
+    fields = []
+    for name in names:
+        saved = getattr(record, name)
+        theirs = ", ".join(map(str, saved)) if isinstance(saved, list) else _text(saved)
+        data = form[name].data
+        mine = ", ".join(map(str, data)) if isinstance(data, list) else _text(data)
+        if mine != theirs:
+            fields.append(ConflictField(label=str(form[name].label.text), mine=mine, theirs=theirs))
+    return fields
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)

@@ -1,7 +1,9 @@
 """People, organisations, invitations, password resets and the sign-in throttle's records."""
 
 import enum
+from collections.abc import Mapping
 from datetime import date, datetime
+from typing import Any
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String
@@ -36,6 +38,9 @@ class Organization(TranslatedMixin, TimestampMixin, Model):
         str_enum(OrganizationKind, "organization_kind"), default=OrganizationKind.NGO
     )
     signed_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
     @property
     def display_name(self) -> str:

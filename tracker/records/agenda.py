@@ -1,11 +1,14 @@
 """Meetings, their agenda items, speakers, and the milestones of the process."""
 
 import enum
+from collections.abc import Mapping
 from datetime import date, time
+from typing import Any
 
 from sqlalchemy import (
     JSON,
     Column,
+    ColumnElement,
     Date,
     ForeignKey,
     Integer,
@@ -23,6 +26,7 @@ from tracker.core.i18n import territory_name
 from tracker.core.models import TimestampMixin, TranslatedMixin, str_enum
 from tracker.records.accounts import Organization
 from tracker.records.acts import Act
+from tracker.records.base import ObserverRowsMixin
 from tracker.text.redaction import member_state_code
 
 
@@ -64,7 +68,22 @@ session_act = Table(
 )
 
 
-class Meeting(TranslatedMixin, TimestampMixin, Model):
+def open_meeting_ids() -> Select:
+    """The meetings observers may read (on the tables, so no reader's filter nests in it)."""
+    table = Meeting.__table__
+    return select(table.c.id).where(table.c.audience == Audience.OPEN.value)
+
+
+def open_session_ids() -> Select:
+    """The agenda items of the meetings observers may read."""
+    table = MeetingSession.__table__
+    return select(table.c.id).where(table.c.meeting_id.in_(open_meeting_ids()))
+
+
+class Meeting(ObserverRowsMixin, TranslatedMixin, TimestampMixin, Model):
+    """A meeting; one marked civil society only is never shown to observers, nor anything
+    recorded in its sessions."""
+
     __tablename__ = "meeting"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,6 +96,18 @@ class Meeting(TranslatedMixin, TimestampMixin, Model):
     summary: Mapped[str] = mapped_column(Text, default="")
     # IANA name of the venue's time zone: session times are local to it.
     timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
+    audience: Mapped[Audience] = mapped_column(
+        str_enum(Audience, "meeting_audience"), default=Audience.CIVIL_SOCIETY
+    )
+    # Interpretation languages of the meeting's plenary (en, fr, es...).
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
+
+    @classmethod
+    def shared_clause(cls) -> ColumnElement[bool]:
+        return cls.audience == Audience.OPEN
 
     sessions: Mapped[list["MeetingSession"]] = relationship(
         back_populates="meeting",
@@ -91,7 +122,7 @@ class Meeting(TranslatedMixin, TimestampMixin, Model):
         return territory_name(code) if len(code) == 2 else self.country
 
 
-class MeetingSession(TranslatedMixin, TimestampMixin, Model):
+class MeetingSession(ObserverRowsMixin, TranslatedMixin, TimestampMixin, Model):
     """One item of a meeting's agenda; users call it a session."""
 
     __tablename__ = "meeting_session"
@@ -111,6 +142,13 @@ class MeetingSession(TranslatedMixin, TimestampMixin, Model):
     )
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
+
+    @classmethod
+    def shared_clause(cls) -> ColumnElement[bool]:
+        return cls.meeting_id.in_(open_meeting_ids())
 
     meeting: Mapped[Meeting] = relationship(back_populates="sessions")
     acts: Mapped[list[Act]] = relationship(secondary=session_act, order_by=Act.number)
@@ -125,8 +163,12 @@ class MeetingSession(TranslatedMixin, TimestampMixin, Model):
         return self.audience == Audience.OPEN
 
 
-class Speaker(Model):
+class Speaker(ObserverRowsMixin, Model):
     __tablename__ = "speaker"
+
+    @classmethod
+    def shared_clause(cls) -> ColumnElement[bool]:
+        return cls.session_id.in_(open_session_ids())
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(
@@ -156,6 +198,9 @@ class Milestone(TranslatedMixin, Model):
     starts_on: Mapped[date] = mapped_column(Date, index=True)
     ends_on: Mapped[date | None] = mapped_column(Date)
     place: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
     @property
     def last_day(self) -> date:

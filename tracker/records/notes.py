@@ -11,8 +11,13 @@ from tracker.core.extensions import Model
 from tracker.core.models import TimestampMixin, utcnow
 from tracker.records.accounts import User
 from tracker.records.acts import Act
-from tracker.records.agenda import MeetingSession
-from tracker.records.base import DerivedVisibilityMixin, PublishableMixin, published_when_shared
+from tracker.records.agenda import MeetingSession, open_session_ids
+from tracker.records.base import (
+    DerivedVisibilityMixin,
+    PublishableMixin,
+    Visibility,
+    published_when_shared,
+)
 
 
 class Note(PublishableMixin, TimestampMixin, Model):
@@ -37,6 +42,11 @@ class Note(PublishableMixin, TimestampMixin, Model):
 
     __table_args__ = (published_when_shared(),)
     __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
+
+    @classmethod
+    def shared_clause(cls):
+        """Shared, and recorded in a meeting observers may read."""
+        return (cls.visibility == Visibility.SHARED) & cls.session_id.in_(open_session_ids())
 
 
 class NoteRevision(DerivedVisibilityMixin, Model):

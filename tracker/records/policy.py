@@ -155,6 +155,7 @@ RULES: dict[str, Callable[[Reader | None, Any], bool]] = {
     "manage_accounts": _manage_account,
     "give_role": _give_role,
     "manage_agenda": _staff,
+    "manage_process": _staff,
     "administer": _admin,
     # The meeting record
     "write_note": _civil_society,
@@ -239,11 +240,8 @@ REFERENCE_RECORDS = frozenset(
         "Draft",
         "DraftParagraph",
         "Government",
-        "Meeting",
-        "MeetingSession",
         "Milestone",
         "Organization",
-        "Speaker",
     }
 )
 ACCOUNT_RECORDS = frozenset(
@@ -271,6 +269,16 @@ NEVER_READ = frozenset(
     }
 )
 OBSERVERS_READ: dict[str, ObserverRead] = {
+    # The meetings open to governments, whole; a civil-society-only meeting not at all.
+    "Meeting": _read(
+        "id slug title city country starts_on ends_on summary timezone audience languages "
+        "version created_at updated_at sessions"
+    ),
+    "MeetingSession": _read(
+        "id meeting_id key day starts_at ends_at kind title purpose venue audience languages "
+        "position version created_at updated_at meeting acts speakers"
+    ),
+    "Speaker": _read("id session_id name organization_id role tbc position session organization"),
     "Note": _publishable("session_id act_id session act", "title body"),
     "Report": _publishable(
         "act_id session_id rapporteur_id act session rapporteur key_messages",

@@ -5,15 +5,20 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, Integer, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.core.extensions import Model
 from tracker.core.models import TimestampMixin, str_enum, utcnow
 from tracker.records.accounts import User
 from tracker.records.acts import Act
-from tracker.records.agenda import MeetingSession
-from tracker.records.base import DerivedVisibilityMixin, PublishableMixin, published_when_shared
+from tracker.records.agenda import MeetingSession, open_session_ids
+from tracker.records.base import (
+    DerivedVisibilityMixin,
+    PublishableMixin,
+    Visibility,
+    published_when_shared,
+)
 
 
 class ReportStatus(enum.StrEnum):
@@ -71,6 +76,12 @@ class Report(PublishableMixin, TimestampMixin, Model):
     )
 
     __table_args__ = (UniqueConstraint("session_id", "act_id"), published_when_shared())
+
+    @classmethod
+    def shared_clause(cls):
+        """Shared, and recorded in a meeting observers may read."""
+        return (cls.visibility == Visibility.SHARED) & cls.session_id.in_(open_session_ids())
+
     __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
     @property
@@ -151,6 +162,17 @@ class KeyMessage(PublishableMixin, TimestampMixin, Model):
 
     __table_args__ = (published_when_shared(),)
     __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
+
+    @classmethod
+    def shared_clause(cls):
+        """Shared, and not from a report of a meeting observers may not read."""
+        reports = Report.__table__
+        in_closed_meetings = select(reports.c.id).where(
+            reports.c.session_id.not_in(open_session_ids())
+        )
+        return (cls.visibility == Visibility.SHARED) & (
+            cls.report_id.is_(None) | cls.report_id.not_in(in_closed_meetings)
+        )
 
     @property
     def is_merged(self) -> bool:

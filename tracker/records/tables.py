@@ -21,8 +21,13 @@ from tracker.core.i18n import current_language, territory_name
 from tracker.core.models import TimestampMixin, TranslatedMixin, str_enum
 from tracker.records.accounts import User
 from tracker.records.acts import Act
-from tracker.records.agenda import MeetingSession
-from tracker.records.base import DerivedVisibilityMixin, PublishableMixin, published_when_shared
+from tracker.records.agenda import MeetingSession, open_session_ids
+from tracker.records.base import (
+    DerivedVisibilityMixin,
+    PublishableMixin,
+    Visibility,
+    published_when_shared,
+)
 from tracker.records.reports import KeyMessage
 from tracker.text.words import fold
 
@@ -107,6 +112,12 @@ class TableOutcome(PublishableMixin, TimestampMixin, Model):
     )
 
     __table_args__ = (UniqueConstraint("session_id", "act_id"), published_when_shared())
+
+    @classmethod
+    def shared_clause(cls):
+        """Shared, and recorded in a meeting observers may read."""
+        return (cls.visibility == Visibility.SHARED) & cls.session_id.in_(open_session_ids())
+
     __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
 

@@ -1,5 +1,6 @@
 """What templates may ask: the policy (never the rules themselves), today, labels."""
 
+from babel.dates import get_timezone_location
 from flask import Flask, g
 from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import lazy_gettext as _l
@@ -17,6 +18,14 @@ def may(verb: str, thing=None) -> bool:
     return policy.may(current_user, verb, thing)
 
 
+def time_zone_name(zone: str) -> str:
+    """A time zone as the reader says it ("heure : Mexique (Mexico)"), from its IANA name."""
+    try:
+        return get_timezone_location(zone, locale=get_locale() or "en")
+    except LookupError:
+        return zone
+
+
 def register(app: Flask) -> None:
     app.jinja_env.globals.update(
         may=may,
@@ -25,6 +34,7 @@ def register(app: Flask) -> None:
         format_date=format_date,
         format_datetime=format_datetime,
         format_time=format_time,
+        time_zone_name=time_zone_name,
         nav_items=nav_items,
         render_markdown=render_markdown,
         is_revised=is_revised,
@@ -43,6 +53,8 @@ NAV_ITEMS = [
     ("actions.mine", _l("Actions"), "view_workspace"),
     ("drafts.index", _l("Drafts"), "view_workspace"),
     ("positions.index", _l("Positions"), "view_workspace"),
+    ("process.organizations", _l("Organisations"), "see_civil_society"),
+    ("process.milestones", _l("Milestones"), "manage_process"),
     ("admin.users", _l("People"), "manage_accounts"),
 ]
 

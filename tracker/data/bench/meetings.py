@@ -29,6 +29,7 @@ def add_meetings(build: Build) -> None:
                 **row,
                 "ends_on": row["starts_on"] + timedelta(days=2),
                 "summary": prose.paragraph("en"),
+                "audience": "open",
             }
             for row in meetings
         ],

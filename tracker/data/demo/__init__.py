@@ -11,7 +11,16 @@ from tracker.data.demo.loader import (
     RECORD_ACCOUNTS,
     Account,
     is_empty,
+    load_acts,
     load_demo,
 )
 
-__all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "RECORD_ACCOUNTS", "Account", "is_empty", "load_demo"]
+__all__ = [
+    "DEMO_ACCOUNTS",
+    "DEMO_PASSWORD",
+    "RECORD_ACCOUNTS",
+    "Account",
+    "is_empty",
+    "load_acts",
+    "load_demo",
+]

@@ -17,7 +17,16 @@ from tracker.records.acts import Act
 from tracker.records.agenda import Meeting, MeetingSession, Speaker
 
 FILE = "agenda.toml"
-MEETING_FIELDS = ("slug", "title", "city", "country", "timezone", "summary")
+MEETING_FIELDS = (
+    "slug",
+    "title",
+    "city",
+    "country",
+    "timezone",
+    "summary",
+    "audience",
+    "languages",
+)
 
 
 @dataclass(frozen=True)

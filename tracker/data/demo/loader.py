@@ -48,12 +48,17 @@ def is_empty() -> bool:
     return db.session.scalar(select(Act.id).limit(1)) is None
 
 
-def load_demo() -> list[tuple[str, str]]:
-    """Load everything; return the demo accounts as (email, role)."""
-    acts = {
+def load_acts() -> dict[int, Act]:
+    """The TEN ACTS, which everything in a workspace hangs on (a real installation too)."""
+    return {
         row["number"]: _get_or_create(Act, {"number": row["number"]}, _act(row))
         for row in read_toml(__package__, "acts.toml")["acts"]
     }
+
+
+def load_demo() -> list[tuple[str, str]]:
+    """Load everything; return the demo accounts as (email, role)."""
+    acts = load_acts()
     organizations = {
         row["name"]: _get_or_create(Organization, {"name": row["name"]}, _organization(row))
         for row in read_toml(__package__, "organizations.toml")["organizations"]
