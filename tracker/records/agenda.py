@@ -22,6 +22,7 @@ from tracker.core.extensions import Model, db
 from tracker.core.models import TimestampMixin, str_enum
 from tracker.records.accounts import Organization
 from tracker.records.acts import Act
+from tracker.records.base import ArchivableMixin, LiveRowsMixin, live_ids
 
 
 class SessionKind(enum.StrEnum):
@@ -62,7 +63,7 @@ session_act = Table(
 )
 
 
-class Meeting(TimestampMixin, Model):
+class Meeting(ArchivableMixin, TimestampMixin, Model):
     __tablename__ = "meeting"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -83,7 +84,7 @@ class Meeting(TimestampMixin, Model):
     )
 
 
-class MeetingSession(TimestampMixin, Model):
+class MeetingSession(ArchivableMixin, TimestampMixin, Model):
     """One item of a meeting's agenda; users call it a session."""
 
     __tablename__ = "meeting_session"
@@ -116,8 +117,12 @@ class MeetingSession(TimestampMixin, Model):
     def is_open(self) -> bool:
         return self.audience == Audience.OPEN
 
+    @classmethod
+    def live_clause(cls):
+        return cls.archived_at.is_(None) & cls.meeting_id.in_(live_ids(Meeting))
 
-class Speaker(Model):
+
+class Speaker(LiveRowsMixin, Model):
     __tablename__ = "speaker"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -136,6 +141,10 @@ class Speaker(Model):
 
     session: Mapped[MeetingSession] = relationship(back_populates="speakers")
     organization: Mapped[Organization | None] = relationship(lazy="joined")
+
+    @classmethod
+    def live_clause(cls):
+        return cls.session_id.in_(live_ids(MeetingSession))
 
 
 class Milestone(Model):

@@ -12,10 +12,17 @@ from tracker.core.models import TimestampMixin, utcnow
 from tracker.records.accounts import User
 from tracker.records.acts import Act
 from tracker.records.agenda import MeetingSession
-from tracker.records.base import DerivedVisibilityMixin, PublishableMixin, published_when_shared
+from tracker.records.base import (
+    ArchivableMixin,
+    DerivedVisibilityMixin,
+    LiveRowsMixin,
+    PublishableMixin,
+    live_ids,
+    published_when_shared,
+)
 
 
-class Note(PublishableMixin, TimestampMixin, Model):
+class Note(ArchivableMixin, PublishableMixin, TimestampMixin, Model):
     __tablename__ = "note"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,7 +46,7 @@ class Note(PublishableMixin, TimestampMixin, Model):
     __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
 
-class NoteRevision(DerivedVisibilityMixin, Model):
+class NoteRevision(LiveRowsMixin, DerivedVisibilityMixin, Model):
     __tablename__ = "note_revision"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -56,3 +63,7 @@ class NoteRevision(DerivedVisibilityMixin, Model):
     author: Mapped[User | None] = relationship()
 
     __table_args__ = (UniqueConstraint("note_id", "number"),)
+
+    @classmethod
+    def live_clause(cls):
+        return cls.note_id.in_(live_ids(Note))

@@ -10,6 +10,7 @@ from tracker.core.extensions import Model
 from tracker.core.models import str_enum, utcnow
 from tracker.records.accounts import User
 from tracker.records.actions import Action, ActionStatus
+from tracker.records.base import LiveRowsMixin, live_ids
 
 
 class NotificationKind(enum.StrEnum):
@@ -20,7 +21,7 @@ class NotificationKind(enum.StrEnum):
     COMMENTED = "commented"
 
 
-class Notification(Model):
+class Notification(LiveRowsMixin, Model):
     __tablename__ = "notification"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -38,3 +39,7 @@ class Notification(Model):
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
 
     __table_args__ = (Index("ix_notification_user_created", "user_id", "created_at"),)
+
+    @classmethod
+    def live_clause(cls):
+        return cls.action_id.in_(live_ids(Action))
