@@ -8,6 +8,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from tracker import (
     actions,
     agenda,
+    archive,
+    audit,
     auth,
     cli,
     drafts,
@@ -30,7 +32,20 @@ from tracker.web import errors, health, security, templating
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every feature's blueprint, in the order their routes are matched.
-FEATURES = (auth, thread, agenda, notes, reports, tables, actions, notifications, drafts, search)
+FEATURES = (
+    auth,
+    thread,
+    agenda,
+    notes,
+    reports,
+    tables,
+    actions,
+    notifications,
+    drafts,
+    search,
+    archive,
+    audit,
+)
 
 
 def create_app(config: type[Config] | None = None) -> Flask:

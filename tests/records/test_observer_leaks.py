@@ -267,6 +267,8 @@ def candidates(app) -> dict[str, list]:
         "slug": _ids(Meeting, "slug"),
         "token": [FEED_TOKEN],
         "filename": ["css/app.css"],
+        "kind": ["note", "key_message"],
+        "record_id": _ids(Note)[:2],
     }
 
 

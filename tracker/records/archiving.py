@@ -52,10 +52,6 @@ class ArchiveError(ValueError):
     """The record cannot be archived or restored as asked (the message says why)."""
 
 
-def record_type(record: ArchivableMixin) -> str:
-    return type(record).__tablename__  # type: ignore[attr-defined]
-
-
 def find(kind: str, record_id: int) -> ArchivableMixin | None:
     """The record of that kind and id, archived or not (None for an unknown kind or id)."""
     model = ARCHIVABLE.get(kind)
@@ -78,7 +74,7 @@ def label(record: ArchivableMixin) -> str:
             return _("Key message: %(text)s", text=_shorten(record.text))
         case TableOutcome():
             return _("Small table on ACT %(number)d: outcome", number=record.act.number)
-    return f"{record_type(record)} {record.id}"  # type: ignore[attr-defined]
+    return f"{record.record_type} {record.id}"  # type: ignore[attr-defined]
 
 
 def _shorten(text: str, length: int = 80) -> str:

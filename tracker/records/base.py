@@ -97,6 +97,11 @@ class ArchivableMixin(LiveRowsMixin):
     def is_archived(self) -> bool:
         return self.archived_at is not None
 
+    @property
+    def record_type(self) -> str:
+        """The record's kind, as the activity log and the archive's addresses name it."""
+        return type(self).__tablename__  # type: ignore[attr-defined]
+
     @classmethod
     def live_clause(cls):
         return cls.archived_at.is_(None)

@@ -42,6 +42,8 @@ NAV_ITEMS = [
     ("actions.mine", _l("Actions"), "view_workspace"),
     ("drafts.index", _l("Drafts"), "view_workspace"),
     ("admin.users", _l("People"), "manage_accounts"),
+    ("audit.index", _l("Activity log"), "audit"),
+    ("archive.index", _l("Archive"), "archive"),
 ]
 
 
