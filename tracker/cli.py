@@ -1,4 +1,5 @@
-"""Command-line tasks: demo data, benchmark data, backups, the due-actions digest."""
+"""Command-line tasks: demo data, benchmark data, backups, the due-actions digest, purging
+archived records."""
 
 import time
 from pathlib import Path
@@ -17,6 +18,7 @@ from tracker.core.extensions import db
 from tracker.core.mail import deliver_pending
 from tracker.data.bench import BenchDataExistsError, generate
 from tracker.data.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, is_empty, load_demo
+from tracker.records.archiving import purge_archived
 
 
 def register(app: Flask) -> None:
@@ -24,6 +26,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(bench_data)
     app.cli.add_command(backup)
     app.cli.add_command(notify_due)
+    app.cli.add_command(purge_archived_command)
 
 
 @click.command("demo")
@@ -84,3 +87,25 @@ def notify_due(days: int) -> None:
     db.session.commit()
     sent = send_due_digests(days)
     click.echo(f"Sent {sent} digest(s); {retried} waiting mail(s) delivered.")
+
+
+@click.command("purge-archived")
+@click.option(
+    "--before",
+    required=True,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Purge what was archived before this day (YYYY-MM-DD).",
+)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def purge_archived_command(before, yes: bool) -> None:
+    """Delete for good the records archived before a day, for data-protection requests (the
+    interface never deletes); the activity log records each purge."""
+    day = before.date()
+    if not yes:
+        click.confirm(f"Delete for good every record archived before {day}?", abort=True)
+    purged = purge_archived(day)
+    db.session.commit()
+    if not purged:
+        click.echo(f"Nothing was archived before {day}.")
+    for item in purged:
+        click.echo(f"Purged {item.count} {item.kind} record(s).")

@@ -164,25 +164,43 @@ class Purged:
 
 def purge_archived(before: date) -> list[Purged]:
     """Delete for good every record archived before `before` (and what the database holds
-    only for them: revisions, reflections, updates...), logging each kind purged; the caller
-    commits. For data-protection requests; the interface never deletes."""
+    only for them: revisions, reflections, updates...); the caller commits. For
+    data-protection requests: the interface never deletes.
+
+    The log keeps who did what and when, but no longer what the purged records were called
+    (their earlier entries lose their summary and detail); one entry per record says it was
+    purged, with the date the purge went back to."""
     cutoff = datetime.combine(before, time.min, tzinfo=UTC)
     purged = []
     for kind, model in ARCHIVABLE.items():
-        records = db.session.scalars(
-            select(model).where(model.archived_at < cutoff),
-            execution_options={INCLUDE_ARCHIVED: True},
-        ).all()
-        if not records:
+        ids = list(
+            db.session.scalars(
+                select(model.id).where(model.archived_at < cutoff),  # type: ignore[attr-defined]
+                execution_options={INCLUDE_ARCHIVED: True},
+            )
+        )
+        if not ids:
             continue
-        for record in records:
-            log_activity(None, ActivityVerb.PURGED, record, label(record), before.isoformat())
-        ids = [record.id for record in records]  # type: ignore[attr-defined]
-        db.session.flush()
-        db.session.expunge_all()
+        db.session.execute(
+            update(Activity)
+            .where(Activity.record_type == kind, Activity.record_id.in_(ids))
+            .values(summary="", detail=""),
+            execution_options={"synchronize_session": False},
+        )
         db.session.execute(
             delete(model).where(model.id.in_(ids)),  # type: ignore[attr-defined]
             execution_options={"synchronize_session": False},
         )
+        for record_id in ids:
+            db.session.add(
+                Activity(
+                    verb=ActivityVerb.PURGED,
+                    record_type=kind,
+                    record_id=record_id,
+                    summary=f"{kind} {record_id}",
+                    detail=before.isoformat(),
+                )
+            )
         purged.append(Purged(kind, len(ids)))
+    db.session.expire_all()
     return purged
