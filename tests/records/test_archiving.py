@@ -4,7 +4,6 @@ hangs on it, back with everything linked to it; purging what was archived long a
 from datetime import date, timedelta
 
 import pytest
-from flask_babel import force_locale
 from sqlalchemy import func, select
 
 from tests import factories
@@ -21,13 +20,6 @@ from tracker.records.notifications import Notification
 from tracker.records.reader import INCLUDE_ARCHIVED
 from tracker.records.reports import KeyMessage, Report, ReportPriority
 from tracker.records.tables import Stance, TableOutcome
-
-
-@pytest.fixture(autouse=True)
-def english(app_context):
-    """Outside a request the log's summaries are written in English."""
-    with force_locale("en"):
-        yield
 
 
 class Thread:

@@ -28,6 +28,7 @@ from tracker.records.base import ObserverRowsMixin, PublishableMixin
 from tracker.records.drafts import Draft
 from tracker.records.notes import Note
 from tracker.records.notifications import Notification
+from tracker.records.reader import INCLUDE_ARCHIVED
 from tracker.records.reports import KeyMessage, Report
 from tracker.records.tables import TableOutcome
 from tracker.search.sources import SOURCES
@@ -96,6 +97,9 @@ def build_world(client, login_as, markers: Markers) -> dict:
         meeting=meeting, kind="small_table", audience="open", acts=[act]
     )
     states = factories.GovernmentFactory.create_batch(3)
+    spare = factories.MeetingSessionFactory(
+        meeting=meeting, kind="plenary", audience="open", title="Cancelled plenary zqspare"
+    )
     draft = factories.DraftFactory(name="Zero draft")
     paragraph = factories.DraftParagraphFactory(draft=draft, ref="1", position=1)
 
@@ -131,15 +135,15 @@ def build_world(client, login_as, markers: Markers) -> dict:
             chatham_house=name.startswith("chatham"),
             visibility="civil_society",
         )
-        for name in ("hidden", "published", "chatham", "edited", "withdrawn")
+        for name in ("hidden", "published", "chatham", "edited", "withdrawn", "archived")
     }
     notes = {
         name: factories.NoteFactory(session=table if i % 2 else group, act=act)
-        for i, name in enumerate(("hidden", "published", "edited", "withdrawn"))
+        for i, name in enumerate(("hidden", "published", "edited", "withdrawn", "archived"))
     }
     actions = {
         name: factories.ActionFactory(act=act, owner=users[policy.Role.MEMBER])
-        for name in ("hidden", "published", "edited", "withdrawn")
+        for name in ("hidden", "published", "edited", "withdrawn", "archived")
     }
     db.session.flush()
     for report in reports.values():
@@ -163,11 +167,20 @@ def build_world(client, login_as, markers: Markers) -> dict:
         _post(client, f"/reports/{reports[name].id}/publish")
     lone = reports["accepted"].key_messages[0]
     _post(client, f"/messages/{lone.id}/publish")
-    for name in ("published", "chatham", "edited", "withdrawn"):
+    for name in ("published", "chatham", "edited", "withdrawn", "archived"):
         _post(client, f"/outcomes/{outcomes[name].id}/publish")
-    for name in ("published", "edited", "withdrawn"):
+    for name in ("published", "edited", "withdrawn", "archived"):
         _post(client, f"/notes/{notes[name].id}/publish")
         _post(client, f"/actions/{actions[name].id}/publish")
+    # Published, then archived: observers read nothing of them any more.
+    archived = [
+        ("note", notes["archived"].id),
+        ("action", actions["archived"].id),
+        ("table_outcome", outcomes["archived"].id),
+        ("key_message", lone.id),
+        ("meeting_session", spare.id),
+    ]
+    _archive(client, markers, archived)
 
     # Working copies go on: every text edited again, then the workflows move on.
     first_after_publishing = len(markers.planted)
@@ -218,7 +231,28 @@ def build_world(client, login_as, markers: Markers) -> dict:
     _post(client, f"/actions/{action.id}/comments", {"body": markers.new("ActionUpdate.note")})
     db.session.expire_all()
     after_publishing = set(list(markers.planted)[first_after_publishing:])
-    return {"observer": observer, "after_publishing": after_publishing}
+    return {
+        "observer": observer,
+        "after_publishing": after_publishing,
+        "archived": [f"/{path}/{record_id}" for path, record_id in _pages(archived)],
+    }
+
+
+def _archive(client, markers: Markers, archived: list[tuple[str, int]]) -> None:
+    for kind, record_id in archived:
+        reason = markers.new("archive_reason")
+        _post(client, f"/archive/{kind}/{record_id}", {"reason": reason})
+
+
+def _pages(archived: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    paths = {
+        "note": "notes",
+        "action": "actions",
+        "table_outcome": "outcomes",
+        "key_message": "messages",
+        "meeting_session": "sessions",
+    }
+    return [(paths[kind], record_id) for kind, record_id in archived]
 
 
 def _sha256(text: str) -> str:
@@ -247,7 +281,9 @@ def allowed_markers() -> set[str]:
 
 
 def _ids(model, column="id") -> list:
-    return list(db.session.scalars(select(getattr(model, column))))
+    """Every value, archived records' included: observers must find those gone too."""
+    query = select(getattr(model, column))
+    return list(db.session.scalars(query, execution_options={INCLUDE_ARCHIVED: True}))
 
 
 def candidates(app) -> dict[str, list]:
@@ -313,6 +349,10 @@ def test_no_observer_route_shows_what_governments_were_not_given(app, client, lo
         for marker in found - allowed:
             leaks.setdefault(markers.planted.get(marker, "?"), set()).add(url)
     assert leaks == {}, f"observers read fields they were never given: {leaks}"
+    # Archived records are gone for them, even those once published or open.
+    for url in world["archived"]:
+        assert client.get(url).status_code == 404, url
+    assert "zqspare" not in client.get("/agenda").get_data(as_text=True)
     # The walk did reach what governments were given, of every kind of record.
     read = {markers.planted[marker].split(".")[0] for marker in seen}
     given = {"Note", "Report", "ReportPriority", "KeyMessage", "TableOutcome", "Stance"}
