@@ -39,9 +39,7 @@ def archived_entries(kind: str | None) -> Select:
     still_archived = [
         and_(
             Activity.record_type == name,
-            Activity.record_id.in_(
-                select(model.id).where(model.archived_in_id == Activity.id)  # type: ignore[attr-defined]
-            ),
+            Activity.record_id.in_(select(model.id).where(model.archived_in_id == Activity.id)),
         )
         for name, model in models.items()
     ]

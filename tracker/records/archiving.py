@@ -35,11 +35,11 @@ REASON_MAX = 500
 # Every archivable record, by its table's name (the activity log's record type), in the
 # order a purge deletes them: what hangs on a record before the record.
 ARCHIVABLE: dict[str, type[ArchivableMixin]] = {
-    model.__tablename__: model  # type: ignore[attr-defined]
+    model.__tablename__: model
     for model in (Action, KeyMessage, Note, Report, TableOutcome, MeetingSession, Meeting, Draft)
 }
 # What is archived with a record: each kind of record that hangs on it, by which column.
-HANGING_ON: dict[type, tuple[tuple[type[ArchivableMixin], str], ...]] = {
+HANGING_ON: dict[type[ArchivableMixin], tuple[tuple[type[ArchivableMixin], str], ...]] = {
     Meeting: ((MeetingSession, "meeting_id"),),
     MeetingSession: ((Note, "session_id"), (Report, "session_id"), (TableOutcome, "session_id")),
     Report: ((KeyMessage, "report_id"),),
@@ -57,7 +57,7 @@ def find(kind: str, record_id: int) -> ArchivableMixin | None:
     model = ARCHIVABLE.get(kind)
     if model is None:
         return None
-    query = select(model).where(model.id == record_id)  # type: ignore[attr-defined]
+    query = select(model).where(model.id == record_id)
     return db.session.scalars(query, execution_options={INCLUDE_ARCHIVED: True}).first()
 
 
@@ -74,7 +74,7 @@ def label(record: ArchivableMixin) -> str:
             return _("Key message: %(text)s", text=_shorten(record.text))
         case TableOutcome():
             return _("Small table on ACT %(number)d: outcome", number=record.act.number)
-    return f"{record.record_type} {record.id}"  # type: ignore[attr-defined]
+    return f"{record.record_type} {record.id}"
 
 
 def _shorten(text: str, length: int = 80) -> str:
@@ -175,7 +175,7 @@ def purge_archived(before: date) -> list[Purged]:
     for kind, model in ARCHIVABLE.items():
         ids = list(
             db.session.scalars(
-                select(model.id).where(model.archived_at < cutoff),  # type: ignore[attr-defined]
+                select(model.id).where(model.archived_at < cutoff),
                 execution_options={INCLUDE_ARCHIVED: True},
             )
         )
@@ -188,7 +188,7 @@ def purge_archived(before: date) -> list[Purged]:
             execution_options={"synchronize_session": False},
         )
         db.session.execute(
-            delete(model).where(model.id.in_(ids)),  # type: ignore[attr-defined]
+            delete(model).where(model.id.in_(ids)),
             execution_options={"synchronize_session": False},
         )
         for record_id in ids:

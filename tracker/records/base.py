@@ -3,7 +3,7 @@
 
 import enum
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, Text, false, select, true
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
@@ -82,6 +82,10 @@ class ArchivableMixin(LiveRowsMixin):
     archived them (`archived_in_id`), so restoring brings exactly them back together.
     Only `tracker.records.archiving` changes these columns."""
 
+    if TYPE_CHECKING:
+        id: Mapped[int]
+        __tablename__: str
+
     archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     archive_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
@@ -100,7 +104,7 @@ class ArchivableMixin(LiveRowsMixin):
     @property
     def record_type(self) -> str:
         """The record's kind, as the activity log and the archive's addresses name it."""
-        return type(self).__tablename__  # type: ignore[attr-defined]
+        return type(self).__tablename__
 
     @classmethod
     def live_clause(cls):
@@ -109,4 +113,4 @@ class ArchivableMixin(LiveRowsMixin):
 
 def live_ids(model: type[ArchivableMixin]):
     """The ids of `model`'s live rows, for the live clause of what hangs on it."""
-    return select(model.id).where(model.archived_at.is_(None))  # type: ignore[attr-defined]
+    return select(model.id).where(model.archived_at.is_(None))
