@@ -161,3 +161,13 @@ def test_a_key_message_archived_keeps_its_id_for_the_log(db):
     archiving.archive(message, coordinator, "Duplicate.")
     _db.session.commit()
     assert _db.session.scalars(select(KeyMessage.id)).all() == [_other.id]
+
+
+def test_search_finds_no_archived_record(client, login_as, db):
+    kept = factories.NoteFactory(title="Firewall notes, kept", body="zqfirewall in the room")
+    gone = factories.NoteFactory(title="Firewall notes, twice", body="zqfirewall again")
+    archiving.archive(gone, factories.UserFactory(role="coordinator"), "Twice.")
+    login_as("coordinator")
+    page = client.get("/search?q=zqfirewall").get_data(as_text=True)
+    assert kept.title in page
+    assert gone.title not in page
