@@ -1,5 +1,5 @@
 """Command-line tasks: a real workspace and its first admin, demo data, benchmark data,
-backups, the due-actions digest, the search index."""
+backups, the due-actions digest, the search index, purging archived records."""
 
 import time
 from pathlib import Path
@@ -21,6 +21,7 @@ from tracker.core.extensions import db
 from tracker.core.mail import deliver_pending
 from tracker.data.bench import BenchDataExistsError, generate
 from tracker.data.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, is_empty, load_acts, load_demo
+from tracker.records.archiving import purge_archived
 from tracker.search import index as search_index
 
 
@@ -32,6 +33,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(search_index_command)
     app.cli.add_command(init)
     app.cli.add_command(create_admin)
+    app.cli.add_command(purge_archived_command)
 
 
 @click.command("demo")
@@ -133,3 +135,25 @@ def create_admin(email: str, name: str, password: str) -> None:
     except ValueError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Admin {user.email} created: sign in and invite the others from People.")
+
+
+@click.command("purge-archived")
+@click.option(
+    "--before",
+    required=True,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Purge what was archived before this day (YYYY-MM-DD).",
+)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def purge_archived_command(before, yes: bool) -> None:
+    """Delete for good the records archived before a day, for data-protection requests (the
+    interface never deletes); the activity log records each purge."""
+    day = before.date()
+    if not yes:
+        click.confirm(f"Delete for good every record archived before {day}?", abort=True)
+    purged = purge_archived(day)
+    db.session.commit()
+    if not purged:
+        click.echo(f"Nothing was archived before {day}.")
+    for item in purged:
+        click.echo(f"Purged {item.count} {item.kind} record(s).")

@@ -207,7 +207,7 @@ def test_the_dates_of_a_meeting_never_leave_items_outside(client, login_as):
         },
     )
     assert response.status_code == 422
-    assert "1 items of the agenda fall outside these dates" in response.get_data(as_text=True)
+    assert "1 item of the agenda falls outside these dates" in response.get_data(as_text=True)
     db.session.expire_all()
     assert meeting.ends_on == date(2017, 12, 3)
 

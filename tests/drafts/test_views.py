@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests import factories
-from tracker.drafts import reflections, services
+from tracker.drafts import carrying, reflections, services
 from tracker.records.drafts import Draft, DraftParagraph, Level, Reflection
 
 TEXT = (
@@ -185,7 +185,7 @@ def test_a_failure_while_carrying_forward_saves_nothing(client, login_as, db, mo
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_carry_forward", broken)
+    monkeypatch.setattr(carrying, "carry_forward", broken)
     with pytest.raises(RuntimeError):
         services.add_draft(name="Final", released_on=date(2018, 7, 13), text=NEXT)
     db.session.rollback()

@@ -31,6 +31,7 @@ from tracker.records.drafts import Draft, DraftParagraph
 from tracker.records.notes import Note
 from tracker.records.notifications import Notification
 from tracker.records.positions import RoundPosition
+from tracker.records.reader import INCLUDE_ARCHIVED
 from tracker.records.reports import KeyMessage, Report
 from tracker.records.tables import Government, TableOutcome
 from tracker.search.sources import SOURCES
@@ -87,6 +88,11 @@ def _post(client, url: str, data: dict | None = None) -> None:
     assert response.status_code < 400, (url, response.status_code)
 
 
+def _publish(client, path: str, records: dict, names) -> None:
+    for name in names:
+        _post(client, f"/{path}/{records[name].id}/publish")
+
+
 def build_world(client, login_as, markers: Markers) -> dict:
     """Records of every kind, in every state; returns the observer."""
     users = {role: factories.UserFactory(role=role) for role in policy.Role}
@@ -99,6 +105,9 @@ def build_world(client, login_as, markers: Markers) -> dict:
         meeting=meeting, kind="small_table", audience="open", acts=[act]
     )
     states = factories.GovernmentFactory.create_batch(3)
+    spare = factories.MeetingSessionFactory(
+        meeting=meeting, kind="plenary", audience="open", title="Cancelled plenary zqspare"
+    )
     draft = factories.DraftFactory(name="Zero draft")
     paragraph = factories.DraftParagraphFactory(draft=draft, ref="1", position=1)
 
@@ -134,15 +143,15 @@ def build_world(client, login_as, markers: Markers) -> dict:
             chatham_house=name.startswith("chatham"),
             visibility="civil_society",
         )
-        for name in ("hidden", "published", "chatham", "edited", "withdrawn")
+        for name in ("hidden", "published", "chatham", "edited", "withdrawn", "archived")
     }
     notes = {
         name: factories.NoteFactory(session=table if i % 2 else group, act=act)
-        for i, name in enumerate(("hidden", "published", "edited", "withdrawn"))
+        for i, name in enumerate(("hidden", "published", "edited", "withdrawn", "archived"))
     }
     actions = {
         name: factories.ActionFactory(act=act, owner=users[policy.Role.MEMBER])
-        for name in ("hidden", "published", "edited", "withdrawn")
+        for name in ("hidden", "published", "edited", "withdrawn", "archived")
     }
     round_ = factories.MilestoneFactory(kind="negotiation")
     group = factories.GovernmentFactory(kind="group")
@@ -183,12 +192,20 @@ def build_world(client, login_as, markers: Markers) -> dict:
         _post(client, f"/reports/{reports[name].id}/publish")
     lone = reports["accepted"].key_messages[0]
     _post(client, f"/messages/{lone.id}/publish")
-    for name in ("published", "chatham", "edited", "withdrawn"):
-        _post(client, f"/outcomes/{outcomes[name].id}/publish")
-    for name in ("published", "edited", "withdrawn"):
-        _post(client, f"/notes/{notes[name].id}/publish")
-        _post(client, f"/actions/{actions[name].id}/publish")
-        _post(client, f"/positions/{positions[name].id}/publish")
+    published = ("published", "edited", "withdrawn")
+    _publish(client, "outcomes", outcomes, (*published, "chatham", "archived"))
+    _publish(client, "notes", notes, (*published, "archived"))
+    _publish(client, "actions", actions, (*published, "archived"))
+    _publish(client, "positions", positions, published)
+    # Published, then archived: observers read nothing of them any more.
+    archived = [
+        ("note", notes["archived"].id),
+        ("action", actions["archived"].id),
+        ("table_outcome", outcomes["archived"].id),
+        ("key_message", lone.id),
+        ("meeting_session", spare.id),
+    ]
+    _archive(client, markers, archived)
 
     # Working copies go on: every text edited again, then the workflows move on.
     first_after_publishing = len(markers.planted)
@@ -241,7 +258,28 @@ def build_world(client, login_as, markers: Markers) -> dict:
     _told_before_becoming_an_observer(observer, act, reports, markers)
     db.session.expire_all()
     after_publishing = set(list(markers.planted)[first_after_publishing:])
-    return {"observer": observer, "after_publishing": after_publishing}
+    return {
+        "observer": observer,
+        "after_publishing": after_publishing,
+        "archived": [f"/{path}/{record_id}" for path, record_id in _pages(archived)],
+    }
+
+
+def _archive(client, markers: Markers, archived: list[tuple[str, int]]) -> None:
+    for kind, record_id in archived:
+        reason = markers.new("archive_reason")
+        _post(client, f"/archive/{kind}/{record_id}", {"reason": reason})
+
+
+def _pages(archived: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    paths = {
+        "note": "notes",
+        "action": "actions",
+        "table_outcome": "outcomes",
+        "key_message": "messages",
+        "meeting_session": "sessions",
+    }
+    return [(paths[kind], record_id) for kind, record_id in archived]
 
 
 def _alerts_and_follows(member, act, draft, reports) -> None:
@@ -305,7 +343,9 @@ def allowed_markers() -> set[str]:
 
 
 def _ids(model, column="id") -> list:
-    return list(db.session.scalars(select(getattr(model, column))))
+    """Every value, archived records' included: observers must find those gone too."""
+    query = select(getattr(model, column))
+    return list(db.session.scalars(query, execution_options={INCLUDE_ARCHIVED: True}))
 
 
 def candidates(app) -> dict[str, list]:
@@ -330,6 +370,8 @@ def candidates(app) -> dict[str, list]:
         "organization_id": _ids(Organization) or [1],
         "token": [FEED_TOKEN],
         "filename": ["css/app.css"],
+        "kind": ["note", "key_message"],
+        "record_id": _ids(Note)[:2],
     }
 
 
@@ -374,6 +416,10 @@ def test_no_observer_route_shows_what_governments_were_not_given(app, client, lo
         for marker in found - allowed:
             leaks.setdefault(markers.planted.get(marker, "?"), set()).add(url)
     assert leaks == {}, f"observers read fields they were never given: {leaks}"
+    # Archived records are gone for them, even those once published or open.
+    for url in world["archived"]:
+        assert client.get(url).status_code == 404, url
+    assert "zqspare" not in client.get("/agenda").get_data(as_text=True)
     # The walk did reach what governments were given, of every kind of record.
     read = {markers.planted[marker].split(".")[0] for marker in seen}
     given = {"Note", "Report", "ReportPriority", "KeyMessage", "TableOutcome", "Stance"}

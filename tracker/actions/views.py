@@ -30,7 +30,7 @@ from tracker.records.actions import Action
 from tracker.records.acts import acts_in_order
 from tracker.records.agenda import milestones_in_order
 from tracker.records.policy import is_staff
-from tracker.records.reader import require
+from tracker.records.reader import require, shows_archived
 from tracker.records.reports import KeyMessage
 from tracker.records.tables import TableOutcome
 from tracker.text.markdown import render_markdown
@@ -183,6 +183,7 @@ def _suggest(form: ActionForm, key_message, outcome, acts) -> None:
 
 @bp.get("/actions/<int:action_id>")
 @login_required
+@shows_archived
 def show(action_id: int):
     action = _action_or_404(action_id)
     return _render_show(action)

@@ -8,6 +8,7 @@ only, its description the purpose. Times are read in the meeting's time zone.
 from datetime import date, datetime
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from icalendar import Calendar
 
 from tracker.agenda.calendar import meeting_zone
@@ -39,7 +40,11 @@ def rows_of(content: bytes, meeting: Meeting) -> list[Row]:
     starts = _event_lines(text)
     events = calendar.walk("VEVENT")
     if len(events) > MAX_ROWS:
-        message = _("The file holds more than %(num)d events; split it.", num=MAX_ROWS)
+        message = ngettext(
+            "The file holds more than %(num)d event; split it.",
+            "The file holds more than %(num)d events; split it.",
+            MAX_ROWS,
+        )
         raise UnreadableFileError([LineError(starts[MAX_ROWS], message)])
     zone = meeting_zone(meeting)
     return [

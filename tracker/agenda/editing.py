@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from tracker.agenda.lines import SpeakerLine
@@ -81,9 +82,10 @@ def edit_meeting(meeting: Meeting, fields: MeetingFields, version: int | str | N
     )
     if outside:
         raise AgendaRuleError(
-            _(
-                "%(count)d items of the agenda fall outside these dates: move them first.",
-                count=outside,
+            ngettext(
+                "%(num)d item of the agenda falls outside these dates: move it first.",
+                "%(num)d items of the agenda fall outside these dates: move them first.",
+                outside,
             )
         )
     _set_meeting(meeting, fields)

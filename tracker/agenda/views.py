@@ -11,6 +11,7 @@ from tracker.core.forms import ButtonForm
 from tracker.core.inputs import int_arg
 from tracker.records.agenda import Meeting, meetings_in_order
 from tracker.records.policy import may
+from tracker.records.reader import shows_archived
 
 
 @bp.get("/agenda")
@@ -26,6 +27,7 @@ def index():
 
 @bp.get("/meetings/<slug>")
 @login_required
+@shows_archived
 def meeting(slug: str):
     return _render_agenda(db.first_or_404(db.select(Meeting).where(Meeting.slug == slug)))
 

@@ -153,3 +153,23 @@ ACTION_UPDATE_KINDS = {
     "status": _l("Status changed"),
     "comment": _l("Comment"),
 }
+
+# The kinds of record the activity log and the archive name (by their table).
+RECORD_TYPES = {
+    "note": _l("Note"),
+    "report": _l("Report"),
+    "key_message": _l("Key message"),
+    "table_outcome": _l("Small-table outcome"),
+    "action": _l("Action"),
+    "draft": _l("Draft"),
+    "meeting": _l("Meeting"),
+    "meeting_session": _l("Agenda item"),
+}
+
+ACTIVITY_VERBS = {
+    "published": _l("Published to governments"),
+    "withdrawn": _l("Withdrawn from governments"),
+    "archived": _l("Archived"),
+    "restored": _l("Restored"),
+    "purged": _l("Purged"),
+}

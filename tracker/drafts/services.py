@@ -10,16 +10,14 @@ from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import selectinload
 
 from tracker.core.extensions import db
+from tracker.drafts import carrying
 from tracker.records.acts import Act
 from tracker.records.drafts import (
     Draft,
     DraftParagraph,
     ParagraphChange,
-    Reflection,
-    ReflectionState,
 )
 from tracker.records.events import draft_added
 from tracker.records.reports import KeyMessage
@@ -126,51 +124,13 @@ def add_draft(
             by_old_id[old[i].id] = (paragraph, identical)
     db.session.add(draft)
     if previous is not None:
-        _carry_forward(previous, draft, by_old_id)
+        carrying.carry_forward(previous, draft, by_old_id)
     db.session.flush()
+    # A draft dated before others: each later one now follows it.
+    carrying.realign_from(released_on, after=draft)
     draft_added.send(draft, actor=created_by)
     db.session.commit()
     return draft
-
-
-def _carry_forward(
-    previous: Draft, draft: Draft, by_old_id: dict[int, tuple[DraftParagraph, bool]]
-) -> None:
-    """Copy each reflection of `previous` onto `draft`, following the aligned paragraphs."""
-    reflections = db.session.scalars(
-        select(Reflection)
-        .where(Reflection.draft_id == previous.id)
-        .options(selectinload(Reflection.paragraphs))
-        .order_by(Reflection.id)
-    )
-    for old in reflections:
-        carried = [by_old_id[p.id] for p in old.paragraphs if p.id in by_old_id]
-        if not old.paragraphs:
-            state = old.state  # nothing to follow: absent (or already lost) stays so
-        elif not carried:
-            state = ReflectionState.LOST
-        elif (
-            old.state == ReflectionState.CURRENT
-            and len(carried) == len(old.paragraphs)
-            and all(identical for _p, identical in carried)
-        ):
-            state = ReflectionState.CURRENT
-        else:
-            state = ReflectionState.TO_REVIEW
-        db.session.add(
-            Reflection(
-                key_message_id=old.key_message_id,
-                draft=draft,
-                level=old.level,
-                state=state,
-                excerpt=old.excerpt,
-                note=old.note,
-                carried_from=old,
-                recorded_by_id=old.recorded_by_id,
-                recorded_at=old.recorded_at,
-                paragraphs=[p for p, _identical in carried],
-            )
-        )
 
 
 # Reading

@@ -17,7 +17,7 @@ from tracker.drafts.upload import UploadRefusedError, read_upload
 from tracker.records import policy
 from tracker.records.agenda import Milestone
 from tracker.records.drafts import Draft, DraftParagraph, Level, Reflection
-from tracker.records.reader import require
+from tracker.records.reader import require, shows_archived
 from tracker.text.diffing import word_diff
 
 PROPOSALS = 5
@@ -42,6 +42,7 @@ def index():
 
 @bp.get("/drafts/<int:draft_id>")
 @login_required
+@shows_archived
 def show(draft_id: int):
     require("view_workspace")
     draft = db.first_or_404(paragraphs.draft_header(draft_id))

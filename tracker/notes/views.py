@@ -12,7 +12,7 @@ from tracker.notes import bp, services
 from tracker.notes.forms import EditNoteForm, NewNoteForm, RestoreForm
 from tracker.records import policy
 from tracker.records.notes import Note
-from tracker.records.reader import require
+from tracker.records.reader import require, shows_archived
 from tracker.text.markdown import render_markdown
 
 
@@ -56,6 +56,7 @@ def new(session_id: int):
 
 @bp.get("/notes/<int:note_id>")
 @login_required
+@shows_archived
 def show(note_id: int):
     note = _note_or_404(note_id)
     return render_template(

@@ -25,9 +25,12 @@ from tracker.records.accounts import Organization, User
 from tracker.records.acts import Act
 from tracker.records.agenda import Milestone
 from tracker.records.base import (
+    ArchivableMixin,
     DerivedVisibilityMixin,
+    LiveRowsMixin,
     PublishableMixin,
     Visibility,
+    live_ids,
     published_when_shared,
 )
 from tracker.records.reports import KeyMessage
@@ -77,7 +80,7 @@ LIVE = tuple(status for status in ActionStatus if status not in CLOSED)
 PRIORITY_RANK = {ActionPriority.HIGH: 0, ActionPriority.MEDIUM: 1, ActionPriority.LOW: 2}
 
 
-class Action(PublishableMixin, TimestampMixin, Model):
+class Action(ArchivableMixin, PublishableMixin, TimestampMixin, Model):
     """A next step under an ACT, usually from a key message or a small-table outcome."""
 
     __tablename__ = "action"
@@ -132,7 +135,7 @@ class Action(PublishableMixin, TimestampMixin, Model):
         return self.due_on is not None and self.due_on < today and not self.is_closed
 
 
-class ActionUpdate(DerivedVisibilityMixin, Model):
+class ActionUpdate(LiveRowsMixin, DerivedVisibilityMixin, Model):
     """One line of an action's log: created, (re)assigned, edited, a status change, a comment."""
 
     __tablename__ = "action_update"
@@ -160,6 +163,10 @@ class ActionUpdate(DerivedVisibilityMixin, Model):
         # Recent activity: the newest lines of every log.
         Index("ix_action_update_created_at", "created_at"),
     )
+
+    @classmethod
+    def live_clause(cls):
+        return cls.action_id.in_(live_ids(Action))
 
     @classmethod
     def shared_clause(cls):

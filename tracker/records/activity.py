@@ -15,6 +15,9 @@ from tracker.records.base import DerivedVisibilityMixin
 class ActivityVerb(enum.StrEnum):
     PUBLISHED = "published"
     WITHDRAWN = "withdrawn"
+    ARCHIVED = "archived"
+    RESTORED = "restored"
+    PURGED = "purged"
 
 
 class Activity(DerivedVisibilityMixin, Model):
@@ -34,6 +37,8 @@ class Activity(DerivedVisibilityMixin, Model):
     act_id: Mapped[int | None] = mapped_column(ForeignKey("act.id", ondelete="SET NULL"))
     # What the record was called then ("Key message #12"), for a log that reads on its own.
     summary: Mapped[str] = mapped_column(Text, default="")
+    # Why (the reason given for an archive, the date a purge went back to).
+    detail: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     actor: Mapped[User | None] = relationship()
 
@@ -43,9 +48,12 @@ class Activity(DerivedVisibilityMixin, Model):
     )
 
 
-def log_activity(actor: User | None, verb: ActivityVerb, record, summary: str = "") -> Activity:
+def log_activity(
+    actor: User | None, verb: ActivityVerb, record, summary: str = "", detail: str = ""
+) -> Activity:
     """Add an entry for `record` (any mapped object with an id); the caller commits."""
     entry = Activity(
+        detail=detail,
         actor_id=actor.id if actor is not None else None,
         verb=verb,
         record_type=type(record).__tablename__,

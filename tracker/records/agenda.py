@@ -26,7 +26,7 @@ from tracker.core.i18n import territory_name
 from tracker.core.models import TimestampMixin, TranslatedMixin, str_enum
 from tracker.records.accounts import Organization
 from tracker.records.acts import Act
-from tracker.records.base import ObserverRowsMixin
+from tracker.records.base import ArchivableMixin, LiveRowsMixin, ObserverRowsMixin, live_ids
 from tracker.text.redaction import member_state_code
 
 
@@ -80,7 +80,7 @@ def open_session_ids() -> Select:
     return select(table.c.id).where(table.c.meeting_id.in_(open_meeting_ids()))
 
 
-class Meeting(ObserverRowsMixin, TranslatedMixin, TimestampMixin, Model):
+class Meeting(ObserverRowsMixin, ArchivableMixin, TranslatedMixin, TimestampMixin, Model):
     """A meeting; one marked civil society only is never shown to observers, nor anything
     recorded in its sessions."""
 
@@ -122,7 +122,7 @@ class Meeting(ObserverRowsMixin, TranslatedMixin, TimestampMixin, Model):
         return territory_name(code) if len(code) == 2 else self.country
 
 
-class MeetingSession(ObserverRowsMixin, TranslatedMixin, TimestampMixin, Model):
+class MeetingSession(ObserverRowsMixin, ArchivableMixin, TranslatedMixin, TimestampMixin, Model):
     """One item of a meeting's agenda; users call it a session."""
 
     __tablename__ = "meeting_session"
@@ -162,8 +162,12 @@ class MeetingSession(ObserverRowsMixin, TranslatedMixin, TimestampMixin, Model):
     def is_open(self) -> bool:
         return self.audience == Audience.OPEN
 
+    @classmethod
+    def live_clause(cls):
+        return cls.archived_at.is_(None) & cls.meeting_id.in_(live_ids(Meeting))
 
-class Speaker(ObserverRowsMixin, Model):
+
+class Speaker(ObserverRowsMixin, LiveRowsMixin, Model):
     __tablename__ = "speaker"
 
     @classmethod
@@ -186,6 +190,10 @@ class Speaker(ObserverRowsMixin, Model):
 
     session: Mapped[MeetingSession] = relationship(back_populates="speakers")
     organization: Mapped[Organization | None] = relationship(lazy="joined")
+
+    @classmethod
+    def live_clause(cls):
+        return cls.session_id.in_(live_ids(MeetingSession))
 
 
 class Milestone(TranslatedMixin, Model):

@@ -3,9 +3,9 @@
 
 import enum
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, false
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, Text, false, select, true
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from tracker.core.models import str_enum
@@ -62,3 +62,55 @@ def published_when_shared() -> CheckConstraint:
     return CheckConstraint(
         "(visibility = 'shared') = (published IS NOT NULL)", name="published_when_shared"
     )
+
+
+class LiveRowsMixin:
+    """A record hidden while it, or what it belongs to, is archived: `live_clause()` says,
+    in SQL, which of its rows are live. `tracker.records.reader` applies it to every query,
+    whoever reads, unless the query opts in to archived rows (`INCLUDE_ARCHIVED`)."""
+
+    @classmethod
+    def live_clause(cls):
+        return true()  # every subclass says which rows are live (a test holds it so)
+
+
+class ArchivableMixin(LiveRowsMixin):
+    """A record a coordinator may archive (with a reason) and restore; nothing is deleted.
+
+    Archiving a record archives with it the records that hang on it (a key message's
+    actions, a meeting's agenda items...): they all carry the id of the activity entry that
+    archived them (`archived_in_id`), so restoring brings exactly them back together.
+    Only `tracker.records.archiving` changes these columns."""
+
+    if TYPE_CHECKING:
+        id: Mapped[int]
+        __tablename__: str
+
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    archive_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    @declared_attr
+    def archived_by_id(cls) -> Mapped[int | None]:
+        return mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+    @declared_attr
+    def archived_in_id(cls) -> Mapped[int | None]:
+        return mapped_column(ForeignKey("activity.id", ondelete="SET NULL"), index=True)
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    @property
+    def record_type(self) -> str:
+        """The record's kind, as the activity log and the archive's addresses name it."""
+        return type(self).__tablename__
+
+    @classmethod
+    def live_clause(cls):
+        return cls.archived_at.is_(None)
+
+
+def live_ids(model: type[ArchivableMixin]):
+    """The ids of `model`'s live rows, for the live clause of what hangs on it."""
+    return select(model.id).where(model.archived_at.is_(None))

@@ -23,7 +23,13 @@ from tracker.core.extensions import Model, db
 from tracker.core.models import TimestampMixin, str_enum, utcnow
 from tracker.records.accounts import User
 from tracker.records.agenda import Milestone
-from tracker.records.base import DerivedVisibilityMixin, Visibility
+from tracker.records.base import (
+    ArchivableMixin,
+    DerivedVisibilityMixin,
+    LiveRowsMixin,
+    Visibility,
+    live_ids,
+)
 from tracker.records.reports import KeyMessage
 from tracker.text.splitting import ref_slug
 
@@ -50,7 +56,7 @@ class ReflectionState(enum.StrEnum):
     LOST = "lost"  # its paragraph was deleted in this draft
 
 
-class Draft(TimestampMixin, Model):
+class Draft(ArchivableMixin, TimestampMixin, Model):
     """One version of the negotiated text (zero draft, Rev 1, final text...)."""
 
     __tablename__ = "draft"
@@ -66,7 +72,7 @@ class Draft(TimestampMixin, Model):
     previous_id: Mapped[int | None] = mapped_column(ForeignKey("draft.id", ondelete="SET NULL"))
 
     milestone: Mapped[Milestone | None] = relationship()
-    created_by: Mapped[User | None] = relationship()
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
     previous: Mapped["Draft | None"] = relationship(remote_side=[id])
     paragraphs: Mapped[list["DraftParagraph"]] = relationship(
         back_populates="draft",
@@ -81,7 +87,7 @@ class Draft(TimestampMixin, Model):
 PARAGRAPHS_PER_PAGE = 100
 
 
-class DraftParagraph(Model):
+class DraftParagraph(LiveRowsMixin, Model):
     __tablename__ = "draft_paragraph"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -117,6 +123,10 @@ class DraftParagraph(Model):
 
     __table_args__ = (UniqueConstraint("draft_id", "position"),)
 
+    @classmethod
+    def live_clause(cls):
+        return cls.draft_id.in_(live_ids(Draft))
+
 
 reflection_paragraph = Table(
     "reflection_paragraph",
@@ -126,7 +136,7 @@ reflection_paragraph = Table(
 )
 
 
-class Reflection(DerivedVisibilityMixin, TimestampMixin, Model):
+class Reflection(LiveRowsMixin, DerivedVisibilityMixin, TimestampMixin, Model):
     """How one key message appears in one draft."""
 
     __tablename__ = "reflection"
@@ -159,6 +169,10 @@ class Reflection(DerivedVisibilityMixin, TimestampMixin, Model):
 
     __table_args__ = (UniqueConstraint("key_message_id", "draft_id"),)
     __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
+
+    @classmethod
+    def live_clause(cls):
+        return cls.key_message_id.in_(live_ids(KeyMessage)) & cls.draft_id.in_(live_ids(Draft))
 
     @classmethod
     def shared_clause(cls):

@@ -33,3 +33,9 @@ alerts_raised = events.signal("alerts-raised")
 # the paragraph and the position, shown as given). Followers of the ACT and of the key
 # message are told.
 position_recorded = events.signal("position-recorded")
+
+# Sender: the record (an ArchivableMixin). Keywords: actor (User or None). Sent once the
+# record and what hangs on it are archived (or restored), before the commit: the drafts
+# re-align around an archived or restored draft.
+record_archived = events.signal("record-archived")
+record_restored = events.signal("record-restored")

@@ -13,14 +13,17 @@ from tracker.records.accounts import User
 from tracker.records.acts import Act
 from tracker.records.agenda import MeetingSession, open_session_ids
 from tracker.records.base import (
+    ArchivableMixin,
     DerivedVisibilityMixin,
+    LiveRowsMixin,
     PublishableMixin,
     Visibility,
+    live_ids,
     published_when_shared,
 )
 
 
-class Note(PublishableMixin, TimestampMixin, Model):
+class Note(ArchivableMixin, PublishableMixin, TimestampMixin, Model):
     __tablename__ = "note"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -49,7 +52,7 @@ class Note(PublishableMixin, TimestampMixin, Model):
         return (cls.visibility == Visibility.SHARED) & cls.session_id.in_(open_session_ids())
 
 
-class NoteRevision(DerivedVisibilityMixin, Model):
+class NoteRevision(LiveRowsMixin, DerivedVisibilityMixin, Model):
     __tablename__ = "note_revision"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,3 +69,7 @@ class NoteRevision(DerivedVisibilityMixin, Model):
     author: Mapped[User | None] = relationship()
 
     __table_args__ = (UniqueConstraint("note_id", "number"),)
+
+    @classmethod
+    def live_clause(cls):
+        return cls.note_id.in_(live_ids(Note))

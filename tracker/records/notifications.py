@@ -13,6 +13,7 @@ from tracker.records.accounts import User
 from tracker.records.actions import Action, ActionStatus
 from tracker.records.acts import Act
 from tracker.records.alerts import Alert
+from tracker.records.base import LiveRowsMixin, live_ids
 from tracker.records.drafts import Draft
 from tracker.records.reports import KeyMessage, Report
 
@@ -39,7 +40,7 @@ class NotificationKind(enum.StrEnum):
     POSITION = "position"
 
 
-class Notification(Model):
+class Notification(LiveRowsMixin, Model):
     """One thing told to one person. Exactly one of action, report, alert or (for a
     position) act / key message is what it is about; `detail` holds what the sender gave
     beside it (a reviewer's comment, a position's summary)."""
@@ -82,3 +83,10 @@ class Notification(Model):
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
 
     __table_args__ = (Index("ix_notification_user_created", "user_id", "created_at"),)
+
+    @classmethod
+    def live_clause(cls):
+        # Live while what it is about is: an archived action's or report's notice goes with it.
+        return (cls.action_id.is_(None) | cls.action_id.in_(live_ids(Action))) & (
+            cls.report_id.is_(None) | cls.report_id.in_(live_ids(Report))
+        )

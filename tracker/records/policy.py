@@ -157,6 +157,9 @@ RULES: dict[str, Callable[[Reader | None, Any], bool]] = {
     "manage_agenda": _staff,
     "manage_process": _staff,
     "administer": _admin,
+    # Archive and restore records, read the archive and the activity log.
+    "archive": _staff,
+    "audit": _staff,
     # The meeting record
     "write_note": _civil_society,
     "assign_rapporteur": _staff,

@@ -12,8 +12,16 @@ a lazy or eager load:
    would write one back is refused.
 
 CLI commands run outside a request and see everything.
+
+Archived records are hidden from everyone, in a request or not: every SELECT gets the
+`live_clause()` of each archivable record (and of what hangs on one), so lists, counts,
+searches, the matrix and the loads of a record's relations leave them out. A query opts in
+with the execution option `INCLUDE_ARCHIVED` (the archive page, restoring, purging); a
+record's page declared `shows_archived` reads them too for coordinators, so it can show an
+archived record whole, with its banner.
 """
 
+import functools
 from collections.abc import Callable
 from typing import Any
 from weakref import WeakSet
@@ -21,10 +29,14 @@ from weakref import WeakSet
 from flask import abort, g, has_request_context
 from flask_login import current_user
 from sqlalchemy import event
-from sqlalchemy.orm import ORMExecuteState, Session, object_session
+from sqlalchemy.orm import ORMExecuteState, Session, object_session, with_loader_criteria
 
 from tracker.core.extensions import Model
 from tracker.records import policy, publishing
+from tracker.records.base import LiveRowsMixin
+
+# Execution option: this query reads archived rows as well.
+INCLUDE_ARCHIVED = "include_archived"
 
 # Keys of Session.info (a session lives for one request).
 _DEPTH = "tracker.observer_query_depth"
@@ -55,6 +67,7 @@ def read_as(user) -> None:
 def install_visibility_filter(scoped_session) -> None:
     """Listen once, however many apps a process creates (they share the session)."""
     listeners: tuple[tuple[Any, str, Callable[..., Any], dict[str, Any]], ...] = (
+        (scoped_session, "do_orm_execute", _hide_archived, {}),
         (scoped_session, "do_orm_execute", _restrict_to_reader, {}),
         (scoped_session, "before_flush", _refuse_changed_views, {}),
         (Model, "load", _loaded, {"propagate": True}),
@@ -82,6 +95,34 @@ def _options_for_reader() -> list | None:
         g._finding_reader_options = False
     g._reader_options = (reader, options)
     return options
+
+
+_LIVE_ROWS = with_loader_criteria(
+    LiveRowsMixin, lambda cls: cls.live_clause(), include_aliases=True
+)
+
+
+def _hide_archived(state: ORMExecuteState) -> None:
+    if not state.is_select or state.execution_options.get(INCLUDE_ARCHIVED):
+        return
+    if has_request_context() and g.get("_include_archived"):
+        return
+    if not (state.is_column_load or state.is_relationship_load):
+        # The option on the top-level statement propagates to its lazy and eager loads.
+        state.statement = state.statement.options(_LIVE_ROWS)
+
+
+def shows_archived(view: Callable[..., Any]) -> Callable[..., Any]:
+    """A record's page: coordinators read it, and everything linked to it, even archived
+    (the page says so in a banner); everyone else finds archived records hidden."""
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        if policy.may(current_user, "archive"):
+            g._include_archived = True
+        return view(*args, **kwargs)
+
+    return wrapper
 
 
 def _restrict_to_reader(state: ORMExecuteState):

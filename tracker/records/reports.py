@@ -14,9 +14,12 @@ from tracker.records.accounts import User
 from tracker.records.acts import Act
 from tracker.records.agenda import MeetingSession, open_session_ids
 from tracker.records.base import (
+    ArchivableMixin,
     DerivedVisibilityMixin,
+    LiveRowsMixin,
     PublishableMixin,
     Visibility,
+    live_ids,
     published_when_shared,
 )
 
@@ -40,7 +43,7 @@ class ReportEventKind(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-class Report(PublishableMixin, TimestampMixin, Model):
+class Report(ArchivableMixin, PublishableMixin, TimestampMixin, Model):
     """A rapporteur's report of one ACT's group session."""
 
     __tablename__ = "report"
@@ -93,7 +96,17 @@ class Report(PublishableMixin, TimestampMixin, Model):
         return self.status == ReportStatus.ACCEPTED
 
 
-class ReportInternal(DerivedVisibilityMixin, Model):
+class _ReportPart(LiveRowsMixin, DerivedVisibilityMixin):
+    """A part of a report, hidden while the report is archived."""
+
+    report_id: Mapped[int]
+
+    @classmethod
+    def live_clause(cls):
+        return cls.report_id.in_(live_ids(Report))
+
+
+class ReportInternal(_ReportPart, Model):
     """The internal part of a report: civil-society-only even when the report is published."""
 
     __tablename__ = "report_internal"
@@ -107,7 +120,7 @@ class ReportInternal(DerivedVisibilityMixin, Model):
     report: Mapped[Report] = relationship(back_populates="internal")
 
 
-class ReportPriority(DerivedVisibilityMixin, Model):
+class ReportPriority(_ReportPart, Model):
     __tablename__ = "report_priority"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -118,7 +131,7 @@ class ReportPriority(DerivedVisibilityMixin, Model):
     report: Mapped[Report] = relationship(back_populates="priorities")
 
 
-class ReportEvent(DerivedVisibilityMixin, Model):
+class ReportEvent(_ReportPart, Model):
     """One step of a report's workflow: who, when, and the reviewer's comment."""
 
     __tablename__ = "report_event"
@@ -137,7 +150,7 @@ class ReportEvent(DerivedVisibilityMixin, Model):
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
 
 
-class KeyMessage(PublishableMixin, TimestampMixin, Model):
+class KeyMessage(ArchivableMixin, PublishableMixin, TimestampMixin, Model):
     """An "ask": the atomic unit traced from the meeting room into the negotiated text."""
 
     __tablename__ = "key_message"

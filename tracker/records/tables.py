@@ -23,9 +23,12 @@ from tracker.records.accounts import User
 from tracker.records.acts import Act
 from tracker.records.agenda import MeetingSession, open_session_ids
 from tracker.records.base import (
+    ArchivableMixin,
     DerivedVisibilityMixin,
+    LiveRowsMixin,
     PublishableMixin,
     Visibility,
+    live_ids,
     published_when_shared,
 )
 from tracker.records.reports import KeyMessage
@@ -85,7 +88,7 @@ table_outcome_government = Table(
 )
 
 
-class TableOutcome(PublishableMixin, TimestampMixin, Model):
+class TableOutcome(ArchivableMixin, PublishableMixin, TimestampMixin, Model):
     __tablename__ = "table_outcome"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -121,7 +124,7 @@ class TableOutcome(PublishableMixin, TimestampMixin, Model):
     __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
 
-class Stance(DerivedVisibilityMixin, Model):
+class Stance(LiveRowsMixin, DerivedVisibilityMixin, Model):
     """One government's stance on one key message at one small table."""
 
     __tablename__ = "stance"
@@ -143,3 +146,9 @@ class Stance(DerivedVisibilityMixin, Model):
 
     # Observers read the stances of the published outcome, never these working rows.
     __table_args__ = (UniqueConstraint("outcome_id", "government_id", "key_message_id"),)
+
+    @classmethod
+    def live_clause(cls):
+        return cls.outcome_id.in_(live_ids(TableOutcome)) & cls.key_message_id.in_(
+            live_ids(KeyMessage)
+        )

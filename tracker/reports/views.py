@@ -17,7 +17,7 @@ from tracker.core.labels import REPORT_STATUSES
 from tracker.records import policy
 from tracker.records.accounts import User
 from tracker.records.agenda import MeetingSession
-from tracker.records.reader import require
+from tracker.records.reader import require, shows_archived
 from tracker.records.reports import Report, ReportStatus
 from tracker.reports import bp, editing, services
 from tracker.reports import messages as key_messages
@@ -151,6 +151,7 @@ def _render_report(report_id: int, status: int = 200, **forms):
 
 @bp.get("/reports/<int:report_id>")
 @login_required
+@shows_archived
 def show(report_id: int):
     return _render_report(report_id)
 

@@ -115,7 +115,8 @@ def _current(session: Session, model: type, ids: list[int]) -> list[Any]:
     for id_ in ids:
         record = session.identity_map.get(mapper.identity_key_from_primary_key((id_,)))
         state = inspect(record) if record is not None else None
-        if state is not None and not (state.deleted or state.was_deleted):
+        # An expired record may have been deleted by a bulk statement: ask the database.
+        if state is not None and not (state.deleted or state.was_deleted or state.expired):
             found.append(record)
         else:
             missing.append(id_)

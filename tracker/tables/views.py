@@ -11,7 +11,7 @@ from tracker.core.inputs import int_arg
 from tracker.records import policy
 from tracker.records.actions import linked_to_outcome
 from tracker.records.agenda import session_with_details
-from tracker.records.reader import require
+from tracker.records.reader import require, shows_archived
 from tracker.records.tables import Government, TableOutcome
 from tracker.tables import bp, grids, services
 from tracker.tables.forms import (
@@ -164,6 +164,7 @@ def stances(outcome_id: int):
 
 @bp.get("/outcomes/<int:outcome_id>")
 @login_required
+@shows_archived
 def show_outcome(outcome_id: int):
     outcome = _load_outcome(outcome_id)
     messages = db.session.scalars(services.messages_with_stances(outcome)).all()

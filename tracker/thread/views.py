@@ -15,7 +15,7 @@ from tracker.records import policy
 from tracker.records.acts import Act, acts_in_order
 from tracker.records.agenda import milestones_in_order, session_with_details, sessions_for_act
 from tracker.records.drafts import Level
-from tracker.records.reader import require
+from tracker.records.reader import require, shows_archived
 from tracker.reports import messages as reports_messages
 from tracker.reports import services as reports_services
 from tracker.reports.forms import AssignRapporteurForm, MergeForm, MessageFilterForm
@@ -154,6 +154,7 @@ def matrix_page():
 
 @bp.get("/sessions/<int:session_id>")
 @login_required
+@shows_archived
 def session(session_id: int):
     item = db.first_or_404(session_with_details(session_id))
     reports = reports_services.for_session(item)
@@ -174,6 +175,7 @@ def session(session_id: int):
 
 @bp.get("/messages/<int:message_id>")
 @login_required
+@shows_archived
 def message(message_id: int):
     message = db.first_or_404(reports_messages.message_with_context(message_id))
     merge_form = None

@@ -56,6 +56,8 @@ NAV_ITEMS = [
     ("process.organizations", _l("Organisations"), "see_civil_society"),
     ("process.milestones", _l("Milestones"), "manage_process"),
     ("admin.users", _l("People"), "manage_accounts"),
+    ("audit.index", _l("Activity log"), "audit"),
+    ("archive.index", _l("Archive"), "archive"),
 ]
 
 
