@@ -8,6 +8,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from tracker import (
     actions,
     agenda,
+    api,
     auth,
     cli,
     drafts,
@@ -59,6 +60,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
     register_converters(app)
     register_extensions(app)
     register_blueprints(app)
+    api.register(app)
     errors.register(app)
     security.register(app)
     templating.register(app)

@@ -19,6 +19,7 @@ import re
 from sqlalchemy import Enum, String, Text, inspect, select
 
 from tests import factories
+from tracker.api.auth import create_token
 from tracker.core.extensions import db
 from tracker.records import policy
 from tracker.records.actions import Action
@@ -288,6 +289,8 @@ def observer_urls(app) -> list[str]:
     kinds = [None, *(source.kind for source in SOURCES)]
     urls += [f"/search?q={SEARCH_WORD}" + (f"&type={kind}" if kind else "") for kind in kinds]
     urls += [f"/search?q={SEARCH_WORD}&act=3", "/actions/export.csv?status=in_progress"]
+    urls += [f"/api/v1/{kind}?limit=200" for kind in ("key-messages", "reports", "outcomes")]
+    urls += ["/api/v1/actions?limit=200&status=in_progress", "/api/v1/matrix?act=3"]
     return urls
 
 
@@ -302,10 +305,14 @@ def test_no_observer_route_shows_what_governments_were_not_given(app, client, lo
     given_late = {markers.planted[m] for m in world["after_publishing"] & allowed}
     assert given_late <= live, given_late - live
     login_as(world["observer"])
+    # The read API, with the observer's personal token: the same rule, the same snapshots.
+    _token, secret = create_token(world["observer"], "leak walk")
+    api = {"Authorization": f"Bearer {secret}"}
     leaks: dict[str, set[str]] = {}
     seen: set[str] = set()
     for url in observer_urls(app):
-        response = client.get(url)
+        response = client.get(url, headers=api if url.startswith("/api/") else {})
+        assert response.status_code != 401, url
         assert response.status_code < 500, url
         found = set(MARKER.findall(response.get_data(as_text=True)))
         seen |= found & allowed

@@ -8,6 +8,7 @@ from tracker.records import (  # noqa: F401
     activity,
     acts,
     agenda,
+    api,
     drafts,
     notes,
     notifications,

@@ -170,6 +170,8 @@ RULES: dict[str, Callable[[Reader | None, Any], bool]] = {
     "add_draft": _staff,
     "record_reflection": _civil_society,
     "search": _signed_in,
+    "use_api": _signed_in,
+    "switch_scorecard": _staff,
 }
 
 
@@ -229,6 +231,7 @@ REFERENCE_RECORDS = frozenset(
         "MeetingSession",
         "Milestone",
         "Organization",
+        "Scorecard",
         "Speaker",
     }
 )
@@ -239,6 +242,7 @@ ACCOUNT_RECORDS = frozenset(
         "OutboxMessage",
         "PasswordReset",
         "PasswordResetRequest",
+        "ApiToken",
         "SignInFailure",
         "User",
     }
