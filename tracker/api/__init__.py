@@ -26,7 +26,7 @@ bp = Blueprint(
 # Tokens, exports and the scorecard: pages, not API endpoints.
 pages = FlaskBlueprint("api_pages", __name__)
 
-from tracker.api import endpoints, pages_views  # noqa: E402, F401
+from tracker.api import endpoints, export_views, pages_views, scorecard_views  # noqa: E402, F401
 from tracker.api.auth import rate_limit_key  # noqa: E402
 
 SETTINGS = {
