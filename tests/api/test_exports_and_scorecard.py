@@ -81,8 +81,8 @@ def test_an_observers_export_holds_only_what_was_published(client, login_as):
     assert "governments may read" in archive.read("README.md").decode()
 
 
-def test_the_matrix_downloads_as_csv_and_xlsx_without_formulas(client, login_as):
-    _act, draft, _paragraph, hidden, shared = _world()
+def test_the_matrix_downloads_as_csv_and_xlsx(client, login_as):
+    _act, _draft, _paragraph, hidden, shared = _world()
     login_as("coordinator")
     response = client.get("/exports/matrix.csv?act=3")
     rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
