@@ -3,18 +3,48 @@ same visibility filter and published snapshots as the pages, described by an Ope
 document generated from its schemas; the exports, built from the same serialisers; and
 the public scorecard."""
 
+import http
+
 from flask import Blueprint as FlaskBlueprint
 from flask import Flask
 from flask_limiter import Limiter
 from flask_smorest import Api, Blueprint
+from flask_smorest.utils import prepare_response
+from marshmallow import Schema, fields
+
+PROBLEM = "application/problem+json"
+
+
+class ProblemSchema(Schema):
+    """RFC 9457 problem details: how every error of the API answers."""
+
+    type = fields.String(metadata={"description": "about:blank"})
+    title = fields.String(metadata={"description": "What kind of error it is."})
+    status = fields.Integer(metadata={"description": "The HTTP status."})
+    detail = fields.String(metadata={"description": "What went wrong, for a person."})
+    errors = fields.Dict(metadata={"description": "The arguments refused, and why."})
 
 
 class ReadApi(Api):
     """flask-smorest's API, leaving errors to the app's handlers (problem+json under /api,
     pages elsewhere)."""
 
+    ERROR_SCHEMA = ProblemSchema
+
     def _register_error_handlers(self):
         pass
+
+    def _register_responses(self):
+        """Every error is documented as application/problem+json, as it is sent."""
+        for status in http.HTTPStatus:
+            response: dict = {"description": status.phrase}
+            if not (100 <= status < 200) and status not in (204, 304):
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, PROBLEM)
+            self.spec.components.response(status.name, response, lazy=True)
+        default = {"description": "An error, as problem details.", "schema": self.ERROR_SCHEMA}
+        prepare_response(default, self.spec, PROBLEM)
+        self.spec.components.response("DEFAULT_ERROR", default, lazy=True)
 
 
 bp = Blueprint(

@@ -38,7 +38,7 @@ def decode_cursor(cursor: str | None) -> int:
         if kind != "id" or not value.isdigit() or len(value) > 18:
             raise BadCursorError(cursor)
         return int(value)
-    except (binascii.Error, UnicodeDecodeError) as error:
+    except (binascii.Error, ValueError) as error:  # not base64, not ASCII, not UTF-8
         raise BadCursorError(cursor) from error
 
 

@@ -2,6 +2,8 @@
 the JSON, the CSV and the field guide (each field's description and allowed values)
 always agree."""
 
+from datetime import UTC, datetime
+
 from marshmallow import Schema, fields
 
 from tracker.records.actions import ActionPriority, ActionStatus
@@ -37,6 +39,18 @@ def related(path: str, description: str, kind: str = "integer") -> fields.Functi
     return fields.Function(
         read, metadata={"type": kind, "nullable": True, "description": description}
     )
+
+
+class UtcDateTime(fields.DateTime):
+    """A moment in ISO 8601 with its offset: stored times are UTC, even where the database
+    (SQLite) or a published snapshot kept them without one."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        if isinstance(value, datetime) and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class Base(Schema):
@@ -113,8 +127,8 @@ class ReportSchema(Base):
     session_id = number("The group session (agenda item) it reports on.")
     status = choice(ReportStatus, "Where it is in review.")
     summary = text("The rapporteur's summary (Markdown).")
-    submitted_at = fields.DateTime(allow_none=True, metadata={"description": "Submitted."})
-    accepted_at = fields.DateTime(allow_none=True, metadata={"description": "Accepted."})
+    submitted_at = UtcDateTime(allow_none=True, metadata={"description": "Submitted."})
+    accepted_at = UtcDateTime(allow_none=True, metadata={"description": "Accepted."})
     priorities = fields.Function(
         lambda report: [p.text for p in report.priorities],
         metadata={"type": "array", "items": {"type": "string"}, "description": "In rank order."},
