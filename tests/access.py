@@ -65,6 +65,8 @@ class Route:
     data: Callable[["World"], dict] | None = None
     # Signed-out visitors: redirected to sign-in unless the route is public.
     public: bool = False
+    # A read API endpoint: the role reads it with its personal token; without one, 401.
+    api: bool = False
 
     def expected_refusal(self, role: str) -> int:
         return self.refused.get(role, 403)
@@ -210,6 +212,7 @@ class World:
         self.shared_action = factories.ActionFactory(
             act=self.act, owner=self.users["member"], visibility="shared", outcome=self.outcome
         )
+        self.api_token = factories.ApiTokenFactory(user=self.users["member"])
         self.notification = factories.NotificationFactory(
             action=self.shared_action, user_id=self.users["member"].id
         )

@@ -14,6 +14,7 @@ from tracker.records.actions import Action, ActionUpdate
 from tracker.records.acts import Act
 from tracker.records.agenda import Meeting, MeetingSession, Milestone, Speaker
 from tracker.records.alerts import Alert, Follow
+from tracker.records.api import ApiToken
 from tracker.records.drafts import Draft, DraftParagraph, Reflection
 from tracker.records.notes import Note, NoteRevision
 from tracker.records.notifications import Notification
@@ -351,6 +352,16 @@ class ActionUpdateFactory(Base):
     action = factory.SubFactory(ActionFactory)
     kind = "comment"
     note = "A comment."
+
+
+class ApiTokenFactory(Base):
+    class Meta:
+        model = ApiToken
+
+    user = factory.SubFactory(UserFactory)
+    name = "Coalition dashboard"
+    token_hash = factory.Sequence(lambda n: f"{n:064d}")
+    prefix = "abcdef"
 
 
 class NotificationFactory(Base):

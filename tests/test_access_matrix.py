@@ -3,6 +3,7 @@
 import pytest
 
 from tests.access import ALL_ROLES, Route, World, declared_routes
+from tracker.api.auth import create_token
 
 UNCHECKED_ENDPOINTS = {"static", "bootstrap.static"}
 ROUTES = declared_routes()
@@ -15,9 +16,13 @@ def test_every_route_of_the_app_is_in_the_matrix(app):
     assert declared - endpoints == set(), "these declared routes do not exist"
 
 
-def _request(client, route: Route, world: World):
+def _request(client, route: Route, world: World, role: str | None = None):
     data = route.data(world) if route.data else {}
-    return client.open(route.url(world), method=route.method, data=data)
+    headers = {}
+    if route.api and role is not None:
+        _token, secret = create_token(world.users[role], "access matrix")
+        headers["Authorization"] = f"Bearer {secret}"
+    return client.open(route.url(world), method=route.method, data=data, headers=headers)
 
 
 @pytest.mark.parametrize("role", sorted(ALL_ROLES))
@@ -25,7 +30,7 @@ def _request(client, route: Route, world: World):
 def test_role_gets_what_the_policy_says(client, login_as, route: Route, role: str):
     world = World()
     login_as(world.users[role])
-    response = _request(client, route, world)
+    response = _request(client, route, world, role)
     if role in route.allowed:
         assert response.status_code not in (401, 403, 404), response.status_code
         assert response.status_code < 500
@@ -39,6 +44,9 @@ def test_signed_out_visitor_is_sent_to_sign_in(client, route: Route):
     response = _request(client, route, world)
     if route.public:
         assert response.status_code < 500
+    elif route.api:
+        assert response.status_code == 401
+        assert response.mimetype == "application/problem+json"
     else:
         assert response.status_code == 302
         assert "/sign-in" in response.headers["Location"]

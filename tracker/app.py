@@ -9,6 +9,7 @@ from tracker import (
     actions,
     agenda,
     alerts,
+    api,
     archive,
     audit,
     auth,
@@ -72,6 +73,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
     register_converters(app)
     register_extensions(app)
     register_blueprints(app)
+    api.register(app)
     errors.register(app)
     security.register(app)
     templating.register(app)

@@ -13,6 +13,7 @@ from collections import Counter
 from sqlalchemy import Enum, String, Text, inspect, select
 
 from tests import factories
+from tracker.api.auth import create_token
 from tracker.core.extensions import db
 from tracker.records.reports import KeyMessage
 from tracker.records.tables import Government, Stance, TableOutcome
@@ -39,7 +40,8 @@ def names_in(text: str, names: list[str]) -> Counter:
     return counts
 
 
-def observer_pages(client, outcome, messages) -> dict[str, str]:
+def observer_pages(client, outcome, messages, token: str) -> dict[str, str]:
+    api = {"Authorization": f"Bearer {token}"}
     urls = [
         f"/outcomes/{outcome.id}",
         f"/acts/{outcome.act.number}",
@@ -48,10 +50,13 @@ def observer_pages(client, outcome, messages) -> dict[str, str]:
         *(f"/messages/{message.id}" for message in messages),
         "/search?q=government",
         "/search?q=delegate&type=outcomes",
+        "/api/v1/outcomes?limit=200",
+        f"/api/v1/key-messages?act={outcome.act.number}",
+        f"/api/v1/matrix?act={outcome.act.number}",
     ]
     pages = {}
     for url in urls:
-        response = client.get(url)
+        response = client.get(url, headers=api if url.startswith("/api/") else {})
         assert response.status_code == 200, url
         pages[url] = response.get_data(as_text=True)
     return pages
@@ -78,10 +83,10 @@ def test_no_government_is_named_to_observers_under_the_rule(client, login_as, de
     ]
     factories.publish(outcome)
     names = sorted(set(db.session.scalars(select(Government.name))) | government_names(), key=len)
-    login_as("observer")
+    _token, secret = create_token(login_as("observer"), "Chatham House check")
     before = {
         url: names_in(page, names)
-        for url, page in observer_pages(client, outcome, messages).items()
+        for url, page in observer_pages(client, outcome, messages, secret).items()
     }
 
     text = "The delegate of " + ", ".join(names) + " said the delegate of each would act."
@@ -92,7 +97,7 @@ def test_no_government_is_named_to_observers_under_the_rule(client, login_as, de
             setattr(stance, field, text)
     factories.publish(outcome)
 
-    after = observer_pages(client, outcome, messages)
+    after = observer_pages(client, outcome, messages, secret)
     for url, page in after.items():
         grown = names_in(page, names) - before[url]
         assert not grown, f"{url} names {sorted(grown)}"

@@ -32,6 +32,8 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "")
     SQLALCHEMY_DATABASE_URI = _database_url()
     REDIS_URL = os.environ.get("REDIS_URL", "")
+    # Requests a personal API token may make (Flask-Limiter's notation).
+    API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "300 per minute")
     # Where people reach the app; links in mail sent from the command line start with it.
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
     TRACKER_TODAY = os.environ.get("TRACKER_TODAY", "")

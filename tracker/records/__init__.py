@@ -9,6 +9,7 @@ from tracker.records import (  # noqa: F401
     acts,
     agenda,
     alerts,
+    api,
     drafts,
     notes,
     notifications,

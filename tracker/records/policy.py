@@ -188,6 +188,8 @@ RULES: dict[str, Callable[[Reader | None, Any], bool]] = {
     # Being told: following ACTs and asks, the alerts of a new draft
     "follow": _civil_society,
     "see_alerts": _civil_society,
+    "use_api": _signed_in,
+    "switch_scorecard": _staff,
 }
 
 
@@ -245,6 +247,7 @@ REFERENCE_RECORDS = frozenset(
         "Government",
         "Milestone",
         "Organization",
+        "Scorecard",
     }
 )
 ACCOUNT_RECORDS = frozenset(
@@ -254,6 +257,7 @@ ACCOUNT_RECORDS = frozenset(
         "OutboxMessage",
         "PasswordReset",
         "PasswordResetRequest",
+        "ApiToken",
         "SignInFailure",
         "User",
     }
