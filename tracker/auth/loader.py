@@ -4,10 +4,15 @@ from sqlalchemy import select
 
 from tracker.core.extensions import db
 from tracker.records.accounts import User
+from tracker.records.workspace import remember_version, version_column
 
 
 def load_user(session_token: str) -> User | None:
-    user = db.session.scalar(select(User).where(User.session_token == session_token))
-    if user is None or not user.active:
+    """The user, and in the same query the workspace's version (the render cache's key)."""
+    row = db.session.execute(
+        select(User, version_column()).where(User.session_token == session_token)
+    ).first()
+    if row is None or not row[0].active:
         return None
-    return user
+    remember_version(row[1])
+    return row[0]

@@ -13,4 +13,5 @@ from tracker.records import (  # noqa: F401
     notifications,
     reports,
     tables,
+    workspace,
 )

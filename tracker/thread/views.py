@@ -21,6 +21,7 @@ from tracker.reports.forms import AssignRapporteurForm, MergeForm, MessageFilter
 from tracker.tables import grids as tables_grids
 from tracker.thread import bp, dashboard, matrix
 from tracker.thread.brief import as_markdown, brief_of, trend_text
+from tracker.thread.cache import personal_part
 from tracker.thread.story import story_of
 
 MATRIX_ROWS_PER_PAGE = 50
@@ -47,9 +48,15 @@ def dashboard_page():
         drafts=dashboard.drafts_by_milestone(drafts),
         latest_draft=latest,
         cards=dashboard.act_cards(list(acts), latest, today(), current_user),
-        my_actions=db.session.scalars(actions_lists.next_for(current_user)).all(),
         activity=actions_lists.recent_activity(),
     )
+
+
+@personal_part("my_actions")
+def my_actions() -> str:
+    """The dashboard's "my actions", rendered for the reader around the shared page."""
+    mine = db.session.scalars(actions_lists.next_for(current_user)).all()
+    return render_template("thread/_my_actions.html", my_actions=mine)
 
 
 @bp.get("/acts")
