@@ -92,6 +92,8 @@ class Site:
         """Make every remembered failure and request `seconds` older."""
         if self.redis_db is not None:
             for key in self.redis_db.scan_iter("tracker:*"):
+                if self.redis_db.type(key) != "zset":
+                    continue  # not a throttle's memory (the workspace version, cached pages)
                 entries = self.redis_db.zrange(key, 0, -1, withscores=True)
                 self.redis_db.zadd(key, {member: score - seconds for member, score in entries})
             return
