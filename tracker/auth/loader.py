@@ -4,14 +4,14 @@ from sqlalchemy import select
 
 from tracker.core.extensions import db
 from tracker.records.accounts import User
+from tracker.records.reader import LOADING_READER
 from tracker.records.workspace import remember_version, version_column
 
 
 def load_user(session_token: str) -> User | None:
     """The user, and in the same query the workspace's version (the render cache's key)."""
-    row = db.session.execute(
-        select(User, version_column()).where(User.session_token == session_token)
-    ).first()
+    query = select(User, version_column()).where(User.session_token == session_token)
+    row = db.session.execute(query.execution_options(**{LOADING_READER: True})).first()
     if row is None or not row[0].active:
         return None
     remember_version(row[1])

@@ -30,6 +30,9 @@ from tracker.records import policy, publishing
 _DEPTH = "tracker.observer_query_depth"
 _LOADED = "tracker.observer_loaded"
 _VIEWED = "tracker.observer_viewed"
+# An execution option for the one query that loads the signed-in user (an account record,
+# read whole by everyone, with the reference data joined to it): nothing to restrict yet.
+LOADING_READER = "tracker_loading_reader"
 
 
 class ObserverViewChangedError(RuntimeError):
@@ -87,6 +90,8 @@ def _options_for_reader() -> list | None:
 def _restrict_to_reader(state: ORMExecuteState):
     if not has_request_context() or not state.is_select:
         return None
+    if state.execution_options.get(LOADING_READER):
+        return None  # the reader's own account row: who is reading is not known yet
     options = _options_for_reader()
     if not options:
         return None  # civil society reads every record as it is

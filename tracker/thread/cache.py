@@ -24,10 +24,11 @@ import hashlib
 from collections.abc import Callable
 from functools import wraps
 
-from flask import Flask, current_app, g, render_template, request
+from flask import Flask, current_app, g, render_template, request, session
 from flask_babel import get_locale
 from flask_login import current_user
-from markupsafe import Markup
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
 
 from tracker.core.clock import today
 from tracker.core.extensions import cache, db
@@ -162,9 +163,30 @@ def _mark_secret() -> str:
 
 @personal_part("nav")
 def _navigation() -> str:
-    return render_template("_shell/nav.html")
+    """The navigation bar, rendered once per role, language, section and whether there is
+    something unread; the reader's name, unread count and CSRF token put in each time."""
+    user = current_user
+    if not user.is_authenticated:
+        return ""
+    unread = user.unread_notifications
+    key = (user.role, str(get_locale()), request.blueprint, request.script_root, bool(unread))
+    shapes = current_app.extensions.setdefault("tracker_navigation", {})
+    shape = shapes.get(key)
+    if shape is None:
+        marks = {name: Markup(f"\x00{name}\x00") for name in ("name", "unread", "csrf_token")}
+        shape = render_template(
+            "_shell/nav.html", person=marks if unread else {**marks, "unread": 0}
+        )
+        shapes[key] = shape
+    return (
+        shape.replace("\x00name\x00", str(escape(user.name)))
+        .replace("\x00unread\x00", str(unread))
+        .replace("\x00csrf_token\x00", generate_csrf())
+    )
 
 
 @personal_part("flashes")
 def _flashes() -> str:
+    if "_flashes" not in session:
+        return ""
     return render_template("_shell/flashes.html")
