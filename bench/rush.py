@@ -116,7 +116,12 @@ def gunicorn(app: str, env: dict, log_name: str, *extra: str):
     with open(CACHE / log_name, "w") as log:
         process = subprocess.Popen(
             [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), *extra, app],
-            env={**env, **server_settings(), "BIND": f"127.0.0.1:{port}", "GUNICORN_LOG_LEVEL": "warning"},
+            env={
+                **env,
+                **server_settings(),
+                "BIND": f"127.0.0.1:{port}",
+                "GUNICORN_LOG_LEVEL": "warning",
+            },
             cwd=ROOT,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -177,7 +182,9 @@ class Writer:
 
     def write(self) -> None:
         body = {"csrf_token": self.token, "body": f"Seen at the venue {secrets.token_hex(4)}"}
-        status, _, _ = fetch(self.port, "POST", f"/actions/{self.action}/comments", self.cookie, body)
+        status, _, _ = fetch(
+            self.port, "POST", f"/actions/{self.action}/comments", self.cookie, body
+        )
         if status not in (302, 303):
             raise RuntimeError(f"the writer's comment answered {status}")
 
@@ -188,20 +195,22 @@ def after_writes(port: int, writer: Writer, path: str, cookie: str, times: int) 
     for _ in range(times):
         writer.write()
         started = time.perf_counter()
-        status, headers, _ = fetch(port, "GET", path, cookie)
+        _status, headers, _ = fetch(port, "GET", path, cookie)
         took.append((time.perf_counter() - started) * 1000)
         queries.add(int(headers.get("X-Query-Count", -1)))
     return {"p50_ms": round(statistics.median(took), 1), "queries": max(queries)}
 
 
 def page_facts(port: int, path: str, cookie: str) -> dict:
-    """HTML size and the queries of a view from the cache."""
-    fetch(port, "GET", path, cookie)
-    status, headers, html = fetch(port, "GET", path, cookie)
+    """HTML size and the queries of a view from the cache (once every worker holds it)."""
+    counts = []
+    for _ in range(12):
+        status, headers, html = fetch(port, "GET", path, cookie)
+        counts.append(int(headers.get("X-Query-Count", -1)))
     return {
         "status": status,
         "html_kb": round(len(html.encode()) / 1024, 1),
-        "cached_queries": int(headers.get("X-Query-Count", -1)),
+        "cached_queries": min(counts),
     }
 
 

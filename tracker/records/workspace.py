@@ -15,9 +15,20 @@ never what counts.
 import time
 from functools import cache
 from itertools import chain
+from typing import cast
 
 from flask import g, has_app_context
-from sqlalchemy import BigInteger, Integer, case, event, insert, inspect, select, update
+from sqlalchemy import (
+    BigInteger,
+    Integer,
+    Table,
+    case,
+    event,
+    insert,
+    inspect,
+    select,
+    update,
+)
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column
 
 from tracker.core.extensions import Model
@@ -63,9 +74,13 @@ class WorkspaceVersion(Model):
     version: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
+def _table() -> Table:
+    return cast(Table, WorkspaceVersion.__table__)
+
+
 def version_column():
     """The version as a column to read along with another query (the signed-in user's)."""
-    table = WorkspaceVersion.__table__
+    table = _table()
     return select(table.c.version).where(table.c.id == 1).scalar_subquery().label("version")
 
 
@@ -84,7 +99,7 @@ def current_version(session: Session) -> int | None:
         return int(value) if value is not None else None
     if "tracker_workspace_version" in g:
         return g.tracker_workspace_version
-    table = WorkspaceVersion.__table__
+    table = _table()
     return session.connection().execute(select(table.c.version).where(table.c.id == 1)).scalar()
 
 
@@ -133,7 +148,7 @@ def _count_statement_writes(state: ORMExecuteState) -> None:
 @cache
 def _unshown_tables() -> frozenset[str]:
     return frozenset(
-        mapper.local_table.name
+        cast(Table, mapper.local_table).name
         for mapper in Model.registry.mappers
         if mapper.class_.__name__ in UNSHOWN_RECORDS
     )
@@ -147,7 +162,7 @@ def _bump(session: Session) -> None:
         g.pop("tracker_workspace_version", None)
     if _redis() is not None:
         return  # counted in Redis once the transaction commits
-    table = WorkspaceVersion.__table__
+    table = _table()
     connection = session.connection()
     # The next number, and never one used before, even by a workspace restored from a
     # backup (or emptied) while caches still hold pages of its later versions: at least

@@ -121,7 +121,7 @@ def cached_view(view: Callable, endpoint: str) -> Callable:
 
 def page_key(endpoint: str, audience: str) -> str | None:
     """The page's key, None when the workspace has no version yet."""
-    version = current_version(db.session)
+    version = current_version(db.session())
     if version is None:
         return None
     arguments = repr(
