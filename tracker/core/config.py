@@ -97,9 +97,9 @@ class Config:
     CACHE_REDIS_URL = REDIS_URL
     CACHE_DIR = os.environ.get("CACHE_DIR", "")
     CACHE_KEY_PREFIX = "tracker:page:"
-    # Old versions' pages are never read again: let them go after an hour.
-    CACHE_DEFAULT_TIMEOUT = 3600
-    CACHE_THRESHOLD = 2000  # pages kept per worker by the memory and file caches
+    # Old versions' pages are never read again: let them go after a quarter of an hour.
+    CACHE_DEFAULT_TIMEOUT = 900
+    CACHE_THRESHOLD = 300  # pages kept per worker by the memory and file caches
 
     PAGE_SIZE = 25
     SHOW_QUERY_COUNT = _bool("SHOW_QUERY_COUNT")
