@@ -10,7 +10,7 @@ import redis
 from flask import Flask
 
 from tests import factories
-from tests.auth.workers import worker
+from tests.auth.workers import REDIS_URL, worker
 from tests.conftest import IsolatedClient
 from tests.records.test_observer_leaks import (
     MARKER,
@@ -21,8 +21,6 @@ from tests.records.test_observer_leaks import (
 )
 from tracker.app import CACHED_PAGES
 from tracker.core.extensions import cache, db
-
-REDIS_URL = "redis://127.0.0.1:6379/3"
 
 
 def cached_urls(app: Flask) -> list[str]:
