@@ -304,6 +304,8 @@ def main() -> int:
     engine = "postgresql" if os.environ.get("DATABASE_URL") else "sqlite"
     threads = int(os.environ.get("BENCH_THREADS", "1"))
     model = f"gthread{threads}" if threads > 1 else "sync"
+    if os.environ.get("CACHE_TYPE") == "NullCache":
+        model += "-nocache"  # the app without its render cache
     started = time.monotonic()
     rows = []
     for scale in _list("BENCH_SCALES", "demo,large"):
@@ -319,6 +321,7 @@ def main() -> int:
         "at": stamp,
         "database": engine,
         "workers": model,
+        "cache": os.environ.get("CACHE_TYPE", "default"),
         "server": "gunicorn -c gunicorn.conf.py " + json.dumps(server_settings()),
         "cpus": os.cpu_count(),
         "load": f"wrk -t2 -c{RUSH_CONNECTIONS} --timeout {TIMEOUT} -d{seconds}s; warm -c8",
