@@ -12,7 +12,7 @@ TRACKER_TODAY ?= 2018-03-20
 SECRET_FILE := instance/secret_key
 
 .PHONY: run serve test test-pg test-browser lint install install-test translations assets \
-        extract-messages bench clean
+        extract-messages bench bench-rush clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -56,9 +56,15 @@ serve: install
 
 # The load benchmark (README "Performance"): large data set cached in bench/cache/;
 # DATABASE_URL=postgresql://... to run it on PostgreSQL. Not part of CI (it takes minutes).
+# Every page at 8 connections, then the venue rush (bench/rush.py, docs/deployment.md).
 bench: install
 	command -v wrk >/dev/null || apt-get install -y -q wrk
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py; status=$$?; $(BIN)/python bench/rush.py && exit $$status
+
+# The venue rush alone: 200 connections on the main pages, demo and large data sets.
+bench-rush: install
+	command -v wrk >/dev/null || apt-get install -y -q wrk
+	$(BIN)/python bench/rush.py
 
 test: install-test
 	$(BIN)/pytest

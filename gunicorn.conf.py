@@ -1,7 +1,9 @@
 """gunicorn settings for `make serve` and `make bench`; each can be set from the environment.
 
 Sync workers, one request at a time each: the app holds at most one database connection per
-worker, so machines x workers stays well under PostgreSQL's max_connections.
+worker, so machines x workers stays well under PostgreSQL's max_connections. Under the venue
+rush they kept a shorter tail than threaded workers (GUNICORN_THREADS=4), with no timeout:
+docs/deployment.md has the figures and the settings for 2 and 8 cores and for several machines.
 """
 
 import multiprocessing

@@ -8,7 +8,7 @@ done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
     '{"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, ' ..
-    '"status_errors": %d, "socket_errors": %d}\n',
+    '"status_errors": %d, "socket_errors": %d, "timeouts": %d}\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
-    latency:percentile(99), e.status, e.connect + e.read + e.write + e.timeout))
+    latency:percentile(99), e.status, e.connect + e.read + e.write + e.timeout, e.timeout))
 end

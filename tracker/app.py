@@ -29,11 +29,12 @@ from tracker import (
 from tracker.auth.loader import load_user
 from tracker.core import database
 from tracker.core.config import Config
-from tracker.core.extensions import babel, bootstrap, csrf, db, login_manager, migrate
+from tracker.core.extensions import babel, bootstrap, cache, csrf, db, login_manager, migrate
 from tracker.core.i18n import select_locale
 from tracker.core.inputs import register_converters
-from tracker.records import reader
+from tracker.records import reader, workspace
 from tracker.search import index as search_index
+from tracker.thread import cache as page_cache
 from tracker.web import assets, errors, health, security, templating
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +57,17 @@ FEATURES = (
     process,
     reference,
 )
+# The main pages, rendered once per audience and version of the workspace (tracker.thread.cache).
+CACHED_PAGES = (
+    "thread.dashboard",
+    "thread.act",
+    "thread.brief",
+    "thread.matrix",
+    "agenda.index",
+    "agenda.meeting",
+    "drafts.show",
+    "search.index",
+)
 
 
 def create_app(config: type[Config] | None = None) -> Flask:
@@ -74,6 +86,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     api.register(app)
+    page_cache.install(app, CACHED_PAGES)
     errors.register(app)
     security.register(app)
     templating.register(app)
@@ -104,9 +117,11 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.sign_in"
     login_manager.session_protection = "basic"
     login_manager.user_loader(load_user)
+    cache.init_app(app)
     database.configure_engine(app)
     reader.install_visibility_filter(db.session)
     search_index.install(db.session)
+    workspace.install_version_bump(db.session)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -322,7 +322,7 @@ def test_the_redis_store_keeps_nothing_in_the_database(app, monkeypatch):
         UserFactory(email=EMAIL)
         fail(Site(app, "redis", redis_db).client(ATTACKER), 5)
         assert db.session.scalars(select(SignInFailure)).all() == []
-        keys = sorted(redis_db.keys("*"))
+        keys = sorted(redis_db.keys("tracker:sign-in:*"))
         assert keys == [
             f"tracker:sign-in:account:{EMAIL}",
             f"tracker:sign-in:address:{ATTACKER}",

@@ -5,6 +5,7 @@ Settings are changed on the suite's app for one test (`configure`) rather than b
 an app per test: every app built in a process stays with it for the rest of the run.
 """
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
@@ -19,7 +20,8 @@ from tracker import create_app
 from tracker.core.extensions import db
 from tracker.records.accounts import PasswordResetRequest, SignInFailure
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+# A database of its own per checkout when several suites run on one Redis at once.
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def configure(app: Flask, monkeypatch: pytest.MonkeyPatch, **settings) -> None:
@@ -92,6 +94,8 @@ class Site:
         """Make every remembered failure and request `seconds` older."""
         if self.redis_db is not None:
             for key in self.redis_db.scan_iter("tracker:*"):
+                if self.redis_db.type(key) != "zset":
+                    continue  # not a throttle's memory (the workspace version, cached pages)
                 entries = self.redis_db.zrange(key, 0, -1, withscores=True)
                 self.redis_db.zadd(key, {member: score - seconds for member, score in entries})
             return

@@ -95,6 +95,17 @@ class Config:
     MAIL_USE_TLS = _bool("MAIL_USE_TLS", True)
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "tracker@localhost")
 
+    # The render cache (Flask-Caching): Redis when REDIS_URL is set, so every worker and
+    # machine shares it; else each worker's memory ("SimpleCache"). CACHE_TYPE=NullCache
+    # turns it off, FileSystemCache (with CACHE_DIR) shares it between one machine's workers.
+    CACHE_TYPE = os.environ.get("CACHE_TYPE") or ("RedisCache" if REDIS_URL else "SimpleCache")
+    CACHE_REDIS_URL = REDIS_URL
+    CACHE_DIR = os.environ.get("CACHE_DIR", "")
+    CACHE_KEY_PREFIX = "tracker:page:"
+    # Old versions' pages are never read again: let them go after a quarter of an hour.
+    CACHE_DEFAULT_TIMEOUT = 900
+    CACHE_THRESHOLD = 300  # pages kept per worker by the memory and file caches
+
     PAGE_SIZE = 25
     SHOW_QUERY_COUNT = _bool("SHOW_QUERY_COUNT")
 
@@ -115,6 +126,7 @@ class TestConfig(Config):
     ARGON2_TIME_COST = 1
     ARGON2_MEMORY_COST = 1024
     REDIS_URL = ""
+    CACHE_TYPE = "SimpleCache"
     TRACKER_TODAY = "2018-03-20"
     # Tests post forms directly; the CSRF tests and the browser tests turn it back on.
     WTF_CSRF_ENABLED = False

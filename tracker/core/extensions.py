@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 from flask_babel import Babel
 from flask_bootstrap import Bootstrap5
+from flask_caching import Cache
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -23,3 +24,5 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 bootstrap = Bootstrap5()
+# Rendered pages shared by readers of one audience (tracker.thread.cache).
+cache = Cache()

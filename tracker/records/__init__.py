@@ -17,4 +17,5 @@ from tracker.records import (  # noqa: F401
     reports,
     search_index,
     tables,
+    workspace,
 )

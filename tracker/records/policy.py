@@ -206,6 +206,14 @@ def sees_everything(user: Reader | None) -> bool:
     return is_civil_society(user)
 
 
+def audience(user: Reader | None) -> str | None:
+    """Whom a page rendered once may be shown to: everyone of the same role (what they may
+    read and which controls they get depend on the role), never one person; None for a
+    reader not signed in."""
+    role = _role(user)
+    return role.value if role is not None else None
+
+
 # What observers read ----------------------------------------------------------------------
 #
 # Every mapped class is named below, in exactly one of four places (a test holds it so):
@@ -248,6 +256,7 @@ REFERENCE_RECORDS = frozenset(
         "Milestone",
         "Organization",
         "Scorecard",
+        "WorkspaceVersion",  # a number: how many times the workspace changed
     }
 )
 ACCOUNT_RECORDS = frozenset(

@@ -42,6 +42,9 @@ INCLUDE_ARCHIVED = "include_archived"
 _DEPTH = "tracker.observer_query_depth"
 _LOADED = "tracker.observer_loaded"
 _VIEWED = "tracker.observer_viewed"
+# An execution option for the one query that loads the signed-in user (an account record,
+# read whole by everyone, with the reference data joined to it): nothing to restrict yet.
+LOADING_READER = "tracker_loading_reader"
 
 
 class ObserverViewChangedError(RuntimeError):
@@ -128,6 +131,8 @@ def shows_archived(view: Callable[..., Any]) -> Callable[..., Any]:
 def _restrict_to_reader(state: ORMExecuteState):
     if not has_request_context() or not state.is_select:
         return None
+    if state.execution_options.get(LOADING_READER):
+        return None  # the reader's own account row: who is reading is not known yet
     options = _options_for_reader()
     if not options:
         return None  # civil society reads every record as it is

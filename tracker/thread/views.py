@@ -22,6 +22,7 @@ from tracker.reports.forms import AssignRapporteurForm, MergeForm, MessageFilter
 from tracker.tables import grids as tables_grids
 from tracker.thread import act_page, bp, dashboard, lobby, matrix
 from tracker.thread.brief import as_markdown, brief_of, trend_text
+from tracker.thread.cache import personal_part
 from tracker.thread.story import story_of
 
 # Six drafts make a row of seven cells: 25 rows keep the page light on a phone.
@@ -43,20 +44,48 @@ def dashboard_page():
     acts = db.session.scalars(acts_in_order()).all()
     drafts = db.session.scalars(dashboard.drafts_on_the_road()).all()
     latest = db.session.scalars(dashboard.latest_draft(today())).first()
-    reviewing = policy.may(current_user, "review_report")
     return render_template(
         "thread/dashboard.html",
         timeline=dashboard.timeline(milestones, today()),
         drafts=dashboard.drafts_by_milestone(drafts),
         latest_draft=latest,
         cards=dashboard.act_cards(list(acts), latest, today(), current_user),
-        my_actions=db.session.scalars(actions_lists.next_for(current_user)).all(),
         activity=actions_lists.recent_activity(),
+    )
+
+
+@personal_part("report_tasks")
+def report_tasks() -> str:
+    """The dashboard's reports: the reader's to write, and to review for coordinators."""
+    reviewing = policy.may(current_user, "review_report")
+    return render_template(
+        "reports/_dashboard_section.html",
         reports_to_write=db.session.scalars(reports_services.reports_to_write(current_user)).all(),
         reports_to_review=db.session.scalars(reports_services.reports_awaiting_review()).all()
         if reviewing
         else [],
     )
+
+
+@personal_part("follow_act")
+def follow_act() -> str:
+    """Whether the reader follows the ACT of the page, with the button to change it."""
+    number = (request.view_args or {}).get("number")
+    act = db.session.scalar(select(Act).where(Act.number == number))
+    if act is None:
+        return ""
+    return render_template(
+        "thread/_follow_act.html",
+        act=act,
+        button_form=ButtonForm(),
+    )
+
+
+@personal_part("my_actions")
+def my_actions() -> str:
+    """The dashboard's "my actions", rendered for the reader around the shared page."""
+    mine = db.session.scalars(actions_lists.next_for(current_user)).all()
+    return render_template("thread/_my_actions.html", my_actions=mine)
 
 
 @bp.get("/acts")
