@@ -33,6 +33,7 @@ ROUTES = [
             ("api.Drafts", "drafts"),
             ("api.Matrix", "matrix"),
             ("api.Governments", "governments"),
+            ("api.Positions", "positions?act=3"),
         )
     ),
     Route("api.AgendaItems", lambda w: f"/api/v1/meetings/{w.meeting.slug}/items", api=True),

@@ -155,7 +155,9 @@ def test_each_token_has_its_own_rate_limit(database_dir):
         db.engine.dispose()
 
 
-@pytest.mark.parametrize("path", ["key-messages", "reports", "outcomes", "actions", "matrix"])
+@pytest.mark.parametrize(
+    "path", ["key-messages", "reports", "outcomes", "actions", "matrix", "positions"]
+)
 def test_an_endpoint_runs_as_many_queries_whatever_the_data(client, login_as, count_queries, path):
     act = factories.ActFactory(number=3)
     _t, secret = create_token(login_as("observer"), "counts")
@@ -169,6 +171,7 @@ def test_an_endpoint_runs_as_many_queries_whatever_the_data(client, login_as, co
             action = factories.ActionFactory(act=act)
             factories.publish(action)
             factories.publish(factories.TableOutcomeFactory(act=act))
+            factories.publish(factories.RoundPositionFactory(act=act))
         db.session.commit()
 
     def counted() -> int:
@@ -181,3 +184,26 @@ def test_an_endpoint_runs_as_many_queries_whatever_the_data(client, login_as, co
     small = counted()
     grow(6)
     assert counted() == small
+
+
+def test_positions_read_as_published_and_filtered_like_the_list(client, login_as):
+    act = factories.ActFactory(number=4)
+    mexico = factories.GovernmentFactory(name="Mexico", iso_code="MX")
+    group = factories.GovernmentFactory(name="African Group", kind="group")
+    shared = factories.RoundPositionFactory(
+        act=act, government=mexico, stand="amends", amendment="ensure access", note="private note"
+    )
+    factories.publish(shared)
+    factories.RoundPositionFactory(act=act, government=group, stand="opposes")
+    _t, member = create_token(login_as("member"), "member")
+    _t, observer = create_token(login_as("observer"), "observer")
+    everything = _get(client, "/api/v1/positions?act=4", member).json["items"]
+    assert {(p["government"], p["stand"]) for p in everything} == {
+        ("Mexico", "amends"),
+        ("African Group", "opposes"),
+    }
+    mine = _get(client, f"/api/v1/positions?government={group.id}", member).json["items"]
+    assert [p["government"] for p in mine] == ["African Group"]
+    published = _get(client, "/api/v1/positions", observer)
+    assert [p["id"] for p in published.json["items"]] == [shared.id]
+    assert "private note" not in published.get_data(as_text=True)

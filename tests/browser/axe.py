@@ -55,6 +55,22 @@ PAGES = [
     AuditedPage("search", "/search?q=detention"),
     AuditedPage("notifications", "/notifications"),
     AuditedPage("account", "/account"),
+    AuditedPage("governments", "/governments"),
+    AuditedPage("government", "/governments", follow=r"^/governments/\d+$"),
+    AuditedPage("positions", "/positions", roles=CIVIL_SOCIETY),
+    AuditedPage("positions form", "/positions/new", roles=CIVIL_SOCIETY),
+    AuditedPage("who to lobby", "/acts/3/lobby", roles=CIVIL_SOCIETY),
+    AuditedPage(
+        "what changed for our asks", "/drafts", follow=r"^/drafts/\d+/asks$", roles=CIVIL_SOCIETY
+    ),
+    AuditedPage("organisations", "/organizations", roles=CIVIL_SOCIETY),
+    AuditedPage("archive", "/archive", roles=COORDINATOR),
+    AuditedPage("activity log", "/activity", roles=COORDINATOR),
+    AuditedPage("milestones", "/milestones", roles=COORDINATOR),
+    AuditedPage("API tokens", "/account/tokens"),
+    AuditedPage("API reference", "/api-reference"),
+    AuditedPage("public scorecard settings", "/scorecard/settings", roles=COORDINATOR),
+    AuditedPage("ACT translations", "/acts/3/translations", roles=COORDINATOR),
 ]
 
 

@@ -405,6 +405,7 @@ def observer_urls(app) -> list[str]:
     urls += [f"/search?q={SEARCH_WORD}&act=3", "/actions/export.csv?status=in_progress"]
     urls += [f"/api/v1/{kind}?limit=200" for kind in ("key-messages", "reports", "outcomes")]
     urls += ["/api/v1/actions?limit=200&status=in_progress", "/api/v1/matrix?act=3"]
+    urls += ["/api/v1/positions?limit=200"]
     return urls
 
 

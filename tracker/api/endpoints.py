@@ -49,6 +49,12 @@ class ActionArgs(ActArgs):
     status = fields.String(validate=validate.OneOf([m.value for m in ActionStatus]))
 
 
+class PositionArgs(ActArgs):
+    government = fields.Integer(
+        validate=validate.Range(1, 2**31 - 1), metadata={"description": "Only this government's."}
+    )
+
+
 class MatrixArgs(Schema):
     act = fields.Integer(validate=validate.Range(1, 99), metadata={"description": "One ACT."})
 
@@ -174,6 +180,17 @@ class Matrix(MethodView):
     def get(self, args):
         """The carry-through matrix: each key message's level in each draft."""
         return reads.matrix(args.get("act"))[1]
+
+
+@bp.route("/positions")
+class Positions(MethodView):
+    @bp.etag
+    @bp.arguments(PositionArgs, location="query")
+    @bp.response(200, page_schema(s.PositionSchema, "PositionPage"))
+    def get(self, args):
+        """Governments' positions in the negotiation rounds."""
+        statement = reads.positions(args.get("act"), args.get("government"))
+        return _page(statement, reads.RoundPosition, args)
 
 
 @bp.route("/governments")

@@ -100,6 +100,12 @@ RECORD_TYPES = (
         lambda: reads.matrix()[1],
     ),
     RecordType(
+        "positions",
+        "Governments' positions in the negotiation rounds.",
+        s.PositionSchema(),
+        lambda: _all(reads.positions().order_by(reads.RoundPosition.id)),
+    ),
+    RecordType(
         "governments",
         "UN member states and agencies.",
         s.GovernmentSchema(),

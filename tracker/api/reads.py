@@ -14,6 +14,7 @@ from tracker.records.actions import Action
 from tracker.records.acts import Act
 from tracker.records.agenda import Meeting, MeetingSession, Speaker
 from tracker.records.drafts import Draft, Reflection
+from tracker.records.positions import RoundPosition
 from tracker.records.reports import KeyMessage, Report
 from tracker.records.tables import Government, TableOutcome
 
@@ -186,6 +187,18 @@ def draft(draft_id: int) -> Select:
         .where(Draft.id == draft_id)
         .options(selectinload(Draft.milestone), selectinload(Draft.paragraphs))
     )
+
+
+def positions(act: int | None = None, government: int | None = None) -> Select:
+    """Governments' positions in the rounds (observers: the published ones, as published)."""
+    statement = select(RoundPosition).options(
+        selectinload(RoundPosition.milestone),
+        selectinload(RoundPosition.government),
+        selectinload(RoundPosition.act),
+    )
+    if government is not None:
+        statement = statement.where(RoundPosition.government_id == government)
+    return _act_filter(statement, RoundPosition, act)
 
 
 def governments() -> Select:

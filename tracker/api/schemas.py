@@ -9,6 +9,7 @@ from marshmallow import Schema, fields
 from tracker.records.actions import ActionPriority, ActionStatus
 from tracker.records.agenda import Audience, SessionKind, SpeakerRole
 from tracker.records.drafts import Level, ParagraphChange, ReflectionState
+from tracker.records.positions import PositionSource, Stand
 from tracker.records.reports import ReportStatus
 from tracker.records.tables import GovernmentKind, Position
 
@@ -199,6 +200,20 @@ class GovernmentSchema(Base):
     name = text("Its name as the UN lists it (English).")
     iso_code = text("ISO 3166 code of a member state.", allow_none=True)
     kind = choice(GovernmentKind, "A member state or a UN agency.")
+
+
+class PositionSchema(Base):
+    id = number("The position's id.")
+    round = related("milestone.key", "The negotiation round (its milestone's key).", "string")
+    government_id = number("The government or group.")
+    government = related("government.name", "Its name as the workspace lists it.", "string")
+    act = related("act.number", "The ACT it bears on.")
+    key_message_id = number("The key message it bears on, if any.", allow_none=True)
+    paragraph_ref = text('The paragraph under negotiation ("21(c)"), if any.')
+    stand = choice(Stand, "What the government did with the text.")
+    amendment = text("The amendment it proposed, if any.")
+    source = choice(PositionSource, "Where it was heard.")
+    stated_on = fields.Date(metadata={"description": "When."})
 
 
 class MatrixRowSchema(Base):

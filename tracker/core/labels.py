@@ -40,6 +40,7 @@ MILESTONE_KINDS = {
     "negotiation": _l("Negotiation round"),
     "adoption": _l("Adoption"),
     "endorsement": _l("Endorsement"),
+    "conference": _l("Conference"),
 }
 
 VISIBILITY = {

@@ -58,6 +58,7 @@ class MilestoneKind(enum.StrEnum):
     NEGOTIATION = "negotiation"
     ADOPTION = "adoption"
     ENDORSEMENT = "endorsement"
+    CONFERENCE = "conference"
 
 
 session_act = Table(
