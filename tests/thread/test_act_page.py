@@ -231,3 +231,18 @@ def test_the_act_page_draws_the_latest_outcomes_grid_and_links_the_earlier_ones(
     html = client.get("/acts/2").get_data(as_text=True)
     assert len(re.findall(r'href="/outcomes/\d+"', html)) == 3
     assert html.count('class="table table-sm table-bordered stance-grid') == 1
+
+
+def test_the_follow_button_is_each_readers_own_on_the_shared_page(client, login_as):
+    """The ACT page is rendered once for every member; whether one follows it is not."""
+    act = factories.ActFactory(number=7)
+    follower = login_as("member")
+    client.get(f"/acts/{act.number}")  # the shared page, rendered and kept
+    assert client.post(f"/acts/{act.number}/follow").status_code == 302
+    assert "Stop following" in client.get(f"/acts/{act.number}").get_data(as_text=True)
+    login_as("member")
+    page = client.get(f"/acts/{act.number}").get_data(as_text=True)
+    assert "Stop following" not in page
+    assert ">Follow<" in page
+    login_as(follower)
+    assert "Stop following" in client.get(f"/acts/{act.number}").get_data(as_text=True)

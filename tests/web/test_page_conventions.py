@@ -64,6 +64,21 @@ MACHINE_DATES = {
     "tracker/records/publishing.py",
     "tracker/core/clock.py",
     "tracker/core/backup.py",
+    # Files read by programs: agenda CSV and iCalendar, spreadsheets, the audit CSV, the API's
+    # Markdown draft, position and lobby exports; keys, form values and cache keys.
+    "tracker/agenda/calendar_import.py",
+    "tracker/agenda/exporting.py",
+    "tracker/agenda/manage.py",
+    "tracker/core/spreadsheets.py",
+    "tracker/audit/services.py",
+    "tracker/audit/forms.py",
+    "tracker/audit/views.py",
+    "tracker/api/exports.py",
+    "tracker/positions/views.py",
+    "tracker/thread/lobby.py",
+    "tracker/thread/cache.py",
+    "tracker/process/services.py",
+    "tracker/records/archiving.py",
 }
 
 

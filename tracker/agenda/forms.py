@@ -37,7 +37,7 @@ def _languages_field() -> SelectMultipleField:
     return SelectMultipleField(
         _l("Languages of interpretation"),
         choices=[(code, label) for code, label in LANGUAGES.items()],
-        render_kw={"size": 3},
+        render_kw={"size": 3, "class": "form-select"},
     )
 
 
@@ -87,7 +87,9 @@ class ItemForm(FlaskForm):
     venue = StringField(_l("Venue or room"), validators=[Length(max=300)])
     audience = _audience_field(_l("Audience"))
     languages = _languages_field()
-    acts = SelectMultipleField(_l("ACTs covered"), coerce=int, render_kw={"size": 5})
+    acts = SelectMultipleField(
+        _l("ACTs covered"), coerce=int, render_kw={"size": 5, "class": "form-select"}
+    )
     speakers = TextAreaField(_l("Speakers and moderators"), description=SPEAKERS_HELP)
     version = HiddenField()
     submit = SubmitField(_l("Save the item"))

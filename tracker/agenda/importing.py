@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -148,8 +149,8 @@ def _day(value: str, meeting: Meeting) -> date:
             _(
                 "%(day)s is not a day of this meeting (%(first)s to %(last)s).",
                 day=value,
-                first=meeting.starts_on.isoformat(),
-                last=meeting.ends_on.isoformat(),
+                first=format_date(meeting.starts_on, "medium"),
+                last=format_date(meeting.ends_on, "medium"),
             )
         )
     return day

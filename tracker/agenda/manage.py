@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import format_date
+from flask_babel import format_date, format_time
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -210,9 +210,9 @@ def _conflict(template: str, form, item: MeetingSession, **context):
     db.session.refresh(item)
     form.version.data = item.version
     theirs = {
-        form.day.label.text: item.day.isoformat(),
-        form.starts_at.label.text: item.starts_at.strftime("%H:%M"),
-        form.ends_at.label.text: item.ends_at.strftime("%H:%M"),
+        form.day.label.text: format_date(item.day, "medium"),
+        form.starts_at.label.text: format_time(item.starts_at, "HH:mm"),
+        form.ends_at.label.text: format_time(item.ends_at, "HH:mm"),
     }
     mine = {
         form.day.label.text: form.day.data or "",

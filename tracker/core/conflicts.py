@@ -9,7 +9,9 @@ they can choose or merge and save.
 """
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
+from flask_babel import format_date, format_datetime
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.core.extensions import db
@@ -63,6 +65,8 @@ def form_conflicts(form, record, names: list[str]) -> list[ConflictField]:
 def _text(value) -> str:
     if value is None:
         return ""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
+    if isinstance(value, datetime):
+        return format_datetime(value, "medium")
+    if isinstance(value, date):
+        return format_date(value, "medium")
     return str(value)

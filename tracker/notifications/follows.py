@@ -4,6 +4,7 @@ from sqlalchemy import delete, func, select
 
 from tracker.core.extensions import db
 from tracker.records.accounts import User
+from tracker.records.acts import Act
 from tracker.records.alerts import Follow
 
 
@@ -24,6 +25,16 @@ def is_following(user: User, act_id: int | None = None, key_message_id: int | No
             select(func.count(Follow.id)).where(*_where(user, act_id, key_message_id))
         )
     )
+
+
+def follows_act_number(user: User, number: int) -> bool:
+    """Whether `user` follows the ACT of this number, in one query."""
+    statement = (
+        select(func.count(Follow.id))
+        .join(Act, Act.id == Follow.act_id)
+        .where(Follow.user_id == user.id, Act.number == number, Follow.key_message_id.is_(None))
+    )
+    return bool(db.session.scalar(statement))
 
 
 def follow(user: User, act_id: int | None = None, key_message_id: int | None = None) -> None:

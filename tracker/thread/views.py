@@ -71,13 +71,11 @@ def report_tasks() -> str:
 def follow_act() -> str:
     """Whether the reader follows the ACT of the page, with the button to change it."""
     number = (request.view_args or {}).get("number")
-    act = db.session.scalar(select(Act).where(Act.number == number))
-    if act is None:
-        return ""
+    following = policy.may(current_user, "follow") and follows.follows_act_number(
+        current_user, number
+    )
     return render_template(
-        "thread/_follow_act.html",
-        act=act,
-        button_form=ButtonForm(),
+        "thread/_follow_act.html", number=number, following=following, button_form=ButtonForm()
     )
 
 
@@ -111,7 +109,6 @@ def act(number: int):
         act_reflections=matrix.for_act(messages, today(), act, act_reports.messages_total),
         act_tables=tables_grids.for_act(act, current_user, messages=messages),
         act_actions=actions_lists.for_act(act, today()),
-        following=_following(act_id=act.id),
         button_form=ButtonForm(),
         act_positions=lobby.positions_only(messages),
     )
