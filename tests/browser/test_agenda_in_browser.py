@@ -31,7 +31,9 @@ def test_coordinator_signs_in_and_sees_the_two_days_of_the_agenda(page):
         page.get_by_role("link", name=re.compile(r"^Small table with governments"))
     ).to_have_count(10)
     expect(page.get_by_role("link", name=re.compile(r"^Group session: ACT"))).to_have_count(10)
-    expect(page.get_by_role("link", name="People")).to_be_visible()  # the coordinator's tools
+    # The coordinator's tools, under "More" in the navigation bar.
+    page.get_by_role("button", name="More").or_(page.get_by_role("link", name="More")).click()
+    expect(page.get_by_role("link", name="People")).to_be_visible()
     assert page.console_errors == []
 
 

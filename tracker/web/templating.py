@@ -36,6 +36,7 @@ def register(app: Flask) -> None:
         format_time=format_time,
         time_zone_name=time_zone_name,
         nav_items=nav_items,
+        nav_more=nav_more,
         render_markdown=render_markdown,
         is_revised=is_revised,
         current_locale=lambda: str(get_locale() or "en"),
@@ -53,6 +54,9 @@ NAV_ITEMS = [
     ("actions.mine", _l("Actions"), "view_workspace"),
     ("drafts.index", _l("Drafts"), "view_workspace"),
     ("positions.index", _l("Positions"), "view_workspace"),
+]
+# Under "More": what fewer people open, so the bar holds on one line.
+NAV_MORE = [
     ("process.organizations", _l("Organisations"), "see_civil_society"),
     ("process.milestones", _l("Milestones"), "manage_process"),
     ("admin.users", _l("People"), "manage_accounts"),
@@ -61,5 +65,9 @@ NAV_ITEMS = [
 ]
 
 
-def nav_items() -> list[tuple[str, str]]:
-    return [(endpoint, label) for endpoint, label, verb in NAV_ITEMS if may(verb)]
+def nav_items(items=None) -> list[tuple[str, str]]:
+    return [(endpoint, label) for endpoint, label, verb in (items or NAV_ITEMS) if may(verb)]
+
+
+def nav_more() -> list[tuple[str, str]]:
+    return nav_items(NAV_MORE)
