@@ -70,7 +70,7 @@ def report_tasks() -> str:
 @personal_part("follow_act")
 def follow_act() -> str:
     """Whether the reader follows the ACT of the page, with the button to change it."""
-    number = (request.view_args or {}).get("number")
+    number: int = (request.view_args or {})["number"]
     following = policy.may(current_user, "follow") and follows.follows_act_number(
         current_user, number
     )
