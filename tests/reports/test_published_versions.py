@@ -123,5 +123,7 @@ def test_withdrawing_hides_the_published_version_and_is_logged(client, login_as)
     assert fresh(report.id).published is None
     login_as("observer")
     assert client.get(f"/reports/{report.id}").status_code == 404
-    verbs = db.session.scalars(select(Activity.verb).where(Activity.record_type == "report"))
+    verbs = db.session.scalars(
+        select(Activity.verb).where(Activity.record_type == "report").order_by(Activity.id)
+    )
     assert list(verbs) == ["published", "withdrawn"]
